@@ -1,0 +1,36 @@
+namespace Rapport.Organisation.Contracts;
+
+public sealed record DepartmentDto(Guid Id, string Key, string Name, string Description);
+
+public sealed record TeamDto(Guid Id, string Key, string Name, Guid DepartmentId, string DepartmentName);
+
+public sealed record BusinessUnitDto(Guid Id, string Key, string Name);
+
+public sealed record MembershipDto(TeamDto Team, bool IsLead);
+
+public sealed record PersonDto(
+    Guid Id,
+    string DisplayName,
+    string Email,
+    string? JobTitle,
+    BusinessUnitDto? BusinessUnit,
+    Guid? AccountId,
+    IReadOnlyList<MembershipDto> Memberships)
+{
+    /// <summary>The departments this person works for, through their teams.</summary>
+    public IReadOnlyList<Guid> DepartmentIds => [.. Memberships.Select(m => m.Team.DepartmentId).Distinct()];
+}
+
+/// <summary>Read-only questions other modules may ask about the organisation.</summary>
+public interface IOrganisationDirectory
+{
+    Task<PersonDto?> FindPersonByAccountAsync(Guid accountId, CancellationToken ct);
+
+    Task<PersonDto?> FindPersonByEmailAsync(string email, CancellationToken ct);
+
+    Task<IReadOnlyList<DepartmentDto>> ListDepartmentsAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<TeamDto>> ListTeamsAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<BusinessUnitDto>> ListBusinessUnitsAsync(CancellationToken ct);
+}

@@ -1,0 +1,27 @@
+using Rapport.Accounts;
+using Rapport.Organisation;
+using Rapport.Platform;
+using Rapport.Platform.Cli;
+
+return await RapportCommandLine.RunAsync(args, (arguments, forCommand) =>
+{
+    var builder = WebApplication.CreateBuilder(arguments);
+    if (forCommand)
+    {
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    }
+
+    builder.AddPlatform();
+    builder.AddAccounts();
+    builder.AddOrganisation();
+
+    var app = builder.Build();
+    app.UsePlatform();
+    app.MapAccounts();
+    app.MapOrganisation();
+    app.MapPages();
+    return app;
+});
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;
