@@ -41,10 +41,11 @@ public static class PlatformModule
         services.AddProblemDetails();
         services.AddExceptionHandler<ConcurrencyExceptionHandler>();
 
+        // Hosted services start in order: the schema must be current before the dispatcher reads events.
         builder.AddRapportDatabase(options);
+        services.AddHostedService<DatabaseStartup>();
         builder.AddEventLog(options.Database.IsPostgres);
         services.AddSingleton<DemoSeeder>();
-        services.AddHostedService<DatabaseStartup>();
         services.AddCliCommand<MigrateCommand>();
         services.AddCliCommand<SeedCommand>();
 
