@@ -18,6 +18,11 @@ public static class RapportCommandLine
     /// <param name="build">Builds the application; the flag says whether it runs a command rather than serving.</param>
     public static async Task<int> RunAsync(string[] args, Func<string[], bool, WebApplication> build)
     {
+        if (args is ["--help"] or ["-h"] or ["-?"])
+        {
+            args = ["help"];
+        }
+
         if (args.Length == 0 || args[0].StartsWith('-') || args[0] == "serve")
         {
             return await ServeAsync(args is ["serve", ..] ? args[1..] : args, build);
@@ -133,7 +138,7 @@ public static class RapportCommandLine
         text.AppendLine("  serve [--urls URLS]   run the web server (the default); e.g. --urls http://0.0.0.0:8080");
         foreach (var command in commands)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {command.Name} {command.Arguments}");
+            text.AppendLine($"  {command.Name} {command.Arguments}".TrimEnd());
             text.AppendLine(CultureInfo.InvariantCulture, $"      {command.Summary}");
         }
 
