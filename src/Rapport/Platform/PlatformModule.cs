@@ -16,8 +16,11 @@ namespace Rapport.Platform;
 /// <summary>What every module stands on: settings, database, event log, errors, the web shell and the API surface.</summary>
 public static class PlatformModule
 {
-    public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
+        // Framework and package assets (blazor.web.js) straight from their packages when not published,
+        // in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         var options = builder.Configuration.GetSection(RapportOptions.Section).Get<RapportOptions>() ?? new RapportOptions();
         if (!Path.IsPathRooted(options.DataDirectory))
@@ -84,6 +87,8 @@ public static class PlatformModule
         }
 
         app.UseStaticFiles();
+        // Routing after the error pages, so that a re-executed request (404 → /not-found) is routed again.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -99,6 +104,7 @@ public static class PlatformModule
     /// <summary>Maps the pages of every module; call after the modules.</summary>
     public static WebApplication MapPages(this WebApplication app)
     {
+        app.MapStaticAssets();
         app.MapRazorComponents<App>();
         return app;
     }

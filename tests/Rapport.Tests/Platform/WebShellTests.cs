@@ -1,0 +1,59 @@
+using System.Net;
+using Rapport.Tests.Infrastructure;
+
+namespace Rapport.Tests.Platform;
+
+public abstract class WebShellTests(RapportApp app)
+{
+    [Theory]
+    [InlineData("/_framework/blazor.web.js", "javascript")]
+    [InlineData("/lib/htmx/htmx.min.js", "javascript")]
+    [InlineData("/css/rapport.css", "text/css")]
+    public async Task FrontEndAssets_AreServed(string path, string contentType)
+    {
+        var response = await app.AnonymousClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(contentType, response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownPage_Is404_WithAHelpfulPage()
+    {
+        var response = await app.AnonymousClient().GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal("We could not find that page", page.QuerySelector("h1")?.TextContent);
+        Assert.NotNull(page.QuerySelector("a[href='/']"));
+    }
+
+    [Fact]
+    public async Task SignInPage_HasLandmarksLabelsAndASkipLink()
+    {
+        var page = await app.AnonymousClient().GetPageAsync("/signin");
+
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(page.QuerySelector("main#main"));
+        Assert.Equal("#main", page.QuerySelector("a.skip-link")?.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector("meta[name=viewport]"));
+        foreach (var input in page.QuerySelectorAll("input:not([type=hidden])"))
+        {
+            Assert.NotNull(page.QuerySelector($"label[for='{input.Id}']"));
+        }
+    }
+
+    [Fact]
+    public async Task ProtectedPage_Anonymous_IsSentToSignInWithTheWayBack()
+    {
+        var response = await app.AnonymousClient(followRedirects: false).GetAsync("/desk");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/signin", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("desk", response.Headers.Location.Query, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+public sealed class WebShellTests_Sqlite(SqliteApp app) : WebShellTests(app), IClassFixture<SqliteApp>;
+
+public sealed class WebShellTests_Postgres(PostgresApp app) : WebShellTests(app), IClassFixture<PostgresApp>;
