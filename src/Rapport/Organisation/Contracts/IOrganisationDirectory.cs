@@ -8,6 +8,8 @@ public sealed record BusinessUnitDto(Guid Id, string Key, string Name);
 
 public sealed record MembershipDto(TeamDto Team, bool IsLead);
 
+public sealed record TeamMemberDto(Guid Id, string DisplayName, string Email, bool IsLead);
+
 public sealed record PersonDto(
     Guid Id,
     string DisplayName,
@@ -33,4 +35,7 @@ public interface IOrganisationDirectory
     Task<IReadOnlyList<TeamDto>> ListTeamsAsync(CancellationToken ct);
 
     Task<IReadOnlyList<BusinessUnitDto>> ListBusinessUnitsAsync(CancellationToken ct);
+
+    /// <summary>The people of a team, leads first, then by name.</summary>
+    Task<IReadOnlyList<TeamMemberDto>> ListTeamMembersAsync(Guid teamId, CancellationToken ct);
 }

@@ -38,6 +38,14 @@ internal sealed class OrganisationDirectory(RapportDb db) : IOrganisationDirecto
             .Select(u => new BusinessUnitDto(u.Id, u.Key, u.Name))
             .ToListAsync(ct);
 
+    public async Task<IReadOnlyList<TeamMemberDto>> ListTeamMembersAsync(Guid teamId, CancellationToken ct) =>
+        await (from m in db.Set<TeamMember>().AsNoTracking()
+               join p in db.Set<Person>() on m.PersonId equals p.Id
+               where m.TeamId == teamId
+               orderby m.IsLead descending, p.DisplayName
+               select new TeamMemberDto(p.Id, p.DisplayName, p.Email, m.IsLead))
+            .ToListAsync(ct);
+
     private async Task<PersonDto?> FindAsync(IQueryable<Person> people, CancellationToken ct)
     {
         var person = await people.AsNoTracking().SingleOrDefaultAsync(ct);
