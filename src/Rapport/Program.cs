@@ -1,7 +1,9 @@
 using Rapport.Accounts;
+using Rapport.Catalog;
 using Rapport.Organisation;
 using Rapport.Platform;
 using Rapport.Platform.Cli;
+using Rapport.Tickets;
 
 return await RapportCommandLine.RunAsync(args, (arguments, forCommand) =>
 {
@@ -14,11 +16,15 @@ return await RapportCommandLine.RunAsync(args, (arguments, forCommand) =>
     builder.AddPlatform();
     builder.AddAccounts();
     builder.AddOrganisation();
+    builder.AddCatalog();
+    builder.AddTickets();
 
     var app = builder.Build();
     app.UsePlatform();
     app.MapAccounts();
     app.MapOrganisation();
+    app.MapCatalog();
+    app.MapTickets();
     app.MapPages();
     return app;
 });

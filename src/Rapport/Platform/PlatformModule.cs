@@ -42,6 +42,7 @@ public static class PlatformModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
+        services.AddSingleton<MarkdownRenderer>();
         services.AddExceptionHandler<ConcurrencyExceptionHandler>();
 
         // Hosted services start in order: the schema must be current before the dispatcher reads events.

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Rapport.Accounts.Features;
 using Rapport.Platform.Database;
+using Rapport.Platform.Demo;
 using Rapport.Platform.Events;
 
 namespace Rapport.Tests.Infrastructure;
@@ -146,6 +147,36 @@ public abstract class RapportApp : IAsyncLifetime
     /// <summary>Reads from the database directly: for asserting what was stored.</summary>
     public Task<T> QueryAsync<T>(Func<RapportDb, Task<T>> query) =>
         ScopeAsync(sp => query(sp.GetRequiredService<RapportDb>()));
+
+    /// <summary>
+    /// The demo organisation's departments, teams, people and catalog (without sign-in accounts: tests
+    /// make the accounts they need, and an account with a demo person's e-mail joins that person).
+    /// </summary>
+    public async Task GivenDemoCatalogAsync()
+    {
+        foreach (var seed in Services.GetServices<IDemoSeed>().Where(s => s.Order is 10 or 30).OrderBy(s => s.Order))
+        {
+            await ScopeAsync(async sp =>
+            {
+                if (!await seed.IsSeededAsync(sp, CancellationToken.None))
+                {
+                    await seed.SeedAsync(new DemoSeedContext("unused"), sp, CancellationToken.None);
+                }
+            });
+        }
+    }
+
+    /// <summary>An account for a demo person (see DemoOrganisation), linked to that person and their team.</summary>
+    public async Task<TestAccount> DemoAccountAsync(string localPart, string role)
+    {
+        var email = $"{localPart}@{DemoOrganisation.Domain}";
+        var existing = await ScopeAsync(sp => sp.GetRequiredService<Rapport.Accounts.Contracts.IAccountDirectory>().FindByEmailAsync(email, CancellationToken.None));
+        var account = existing is null
+            ? await CreateAccountAsync(role, email, localPart)
+            : new TestAccount(existing.Id, email, "correct-horse-battery", role);
+        await DrainEventsAsync();
+        return account;
+    }
 
     public Task<List<EventLogEntry>> EventsAsync(string? type = null) =>
         QueryAsync(db => db.Set<EventLogEntry>().AsNoTracking()

@@ -5,7 +5,7 @@ namespace Rapport.Platform.Errors;
 /// <summary>A value or the error that stopped it.</summary>
 public readonly record struct Result<T>
 {
-    private Result(T? value, Error? error)
+    internal Result(T? value, Error? error)
     {
         Value = value;
         Error = error;
@@ -21,5 +21,12 @@ public readonly record struct Result<T>
 
     public static implicit operator Result<T>(T value) => new(value, null);
 
+
     public static implicit operator Result<T>(Error error) => new(default, error);
+}
+
+public static class Result
+{
+    /// <summary>Success, for values whose type is an interface (C# has no implicit conversions from those).</summary>
+    public static Result<T> Ok<T>(T value) => new(value, null);
 }

@@ -10,7 +10,11 @@ namespace Rapport.Platform.Events;
 /// </summary>
 public sealed class EventLog(RapportDb db, CurrentActor actor, TimeProvider time)
 {
-    public EventLogEntry Append<T>(T fact, string caseType, string caseId) where T : IEvent
+    public EventLogEntry Append<T>(T fact, string caseType, string caseId) where T : IEvent =>
+        Append(fact, caseType, caseId, time.GetUtcNow());
+
+    /// <summary>Appends a fact that happened at <paramref name="occurredAt"/> (imported or generated history).</summary>
+    public EventLogEntry Append<T>(T fact, string caseType, string caseId, DateTimeOffset occurredAt) where T : IEvent
     {
         var name = EventNames.Of(fact.GetType());
         var who = actor.Get();
@@ -22,7 +26,7 @@ public sealed class EventLog(RapportDb db, CurrentActor actor, TimeProvider time
             Module = name.Module,
             CaseType = caseType,
             CaseId = caseId,
-            OccurredAt = time.GetUtcNow(),
+            OccurredAt = occurredAt,
             ActorId = who.Id,
             ActorKind = who.Kind,
             CorrelationId = Activity.Current?.TraceId.ToString(),

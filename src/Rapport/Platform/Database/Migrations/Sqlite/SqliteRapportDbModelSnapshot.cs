@@ -387,6 +387,159 @@ namespace Rapport.Platform.Database.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Rapport.Catalog.Domain.PriorityMatrixCell", b =>
+                {
+                    b.Property<string>("Impact")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("impact");
+
+                    b.Property<string>("Urgency")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urgency");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
+
+                    b.HasKey("Impact", "Urgency")
+                        .HasName("pk_priority_matrix");
+
+                    b.ToTable("priority_matrix", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Impact = "low",
+                            Urgency = "low",
+                            Priority = "low"
+                        },
+                        new
+                        {
+                            Impact = "low",
+                            Urgency = "medium",
+                            Priority = "low"
+                        },
+                        new
+                        {
+                            Impact = "low",
+                            Urgency = "high",
+                            Priority = "medium"
+                        },
+                        new
+                        {
+                            Impact = "medium",
+                            Urgency = "low",
+                            Priority = "low"
+                        },
+                        new
+                        {
+                            Impact = "medium",
+                            Urgency = "medium",
+                            Priority = "medium"
+                        },
+                        new
+                        {
+                            Impact = "medium",
+                            Urgency = "high",
+                            Priority = "high"
+                        },
+                        new
+                        {
+                            Impact = "high",
+                            Urgency = "low",
+                            Priority = "medium"
+                        },
+                        new
+                        {
+                            Impact = "high",
+                            Urgency = "medium",
+                            Priority = "high"
+                        },
+                        new
+                        {
+                            Impact = "high",
+                            Urgency = "high",
+                            Priority = "critical"
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Catalog.Domain.Service", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DefaultType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("default_type");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_fields");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_published");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_services");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_services_department_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_services_key");
+
+                    b.ToTable("services", (string)null);
+                });
+
             modelBuilder.Entity("Rapport.Organisation.Domain.BusinessUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -733,6 +886,206 @@ namespace Rapport.Platform.Database.Migrations.Sqlite
                     b.ToTable("subscriber_checkpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Rapport.Tickets.Domain.Ticket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_answers");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_name");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("FirstRespondedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_responded_at");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("impact");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("PriorityReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority_reason");
+
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_id");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_name");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_note");
+
+                    b.Property<string>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urgency");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets");
+
+                    b.HasIndex("RequesterId", "Id")
+                        .HasDatabaseName("ix_tickets_requester_id_id");
+
+                    b.HasIndex("AssigneeId", "State", "Id")
+                        .HasDatabaseName("ix_tickets_assignee_id_state_id");
+
+                    b.HasIndex("DepartmentId", "State", "Id")
+                        .HasDatabaseName("ix_tickets_department_id_state_id");
+
+                    b.HasIndex("TeamId", "State", "Id")
+                        .HasDatabaseName("ix_tickets_team_id_state_id");
+
+                    b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Tickets.Domain.TicketComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_html");
+
+                    b.Property<bool>("ByAgent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_agent");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_internal");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_comments");
+
+                    b.HasIndex("TicketId", "CreatedAt")
+                        .HasDatabaseName("ix_ticket_comments_ticket_id_created_at");
+
+                    b.ToTable("ticket_comments", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Rapport.Accounts.Domain.RapportRole", null)
@@ -834,6 +1187,16 @@ namespace Rapport.Platform.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_team_members_teams_team_id");
+                });
+
+            modelBuilder.Entity("Rapport.Tickets.Domain.TicketComment", b =>
+                {
+                    b.HasOne("Rapport.Tickets.Domain.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_comments_ticket_ticket_id");
                 });
 #pragma warning restore 612, 618
         }

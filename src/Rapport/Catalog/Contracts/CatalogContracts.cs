@@ -1,0 +1,36 @@
+using Rapport.Platform.Events;
+
+namespace Rapport.Catalog.Contracts;
+
+public sealed record FormFieldDto(
+    string Key, string Label, string Kind, bool Required, string? Help, IReadOnlyList<string> Options,
+    decimal? Min, decimal? Max, int? MaxLength);
+
+public sealed record ServiceDto(
+    Guid Id, string Key, string Name, string Description, string Category, string DefaultType,
+    Guid DepartmentId, bool IsPublished, IReadOnlyList<FormFieldDto> Fields);
+
+/// <summary>Read-only questions other modules may ask the catalog.</summary>
+public interface ICatalog
+{
+    Task<IReadOnlyList<ServiceDto>> ListServicesAsync(bool publishedOnly, CancellationToken ct);
+
+    Task<ServiceDto?> FindServiceAsync(Guid serviceId, CancellationToken ct);
+
+    Task<ServiceDto?> FindServiceByKeyAsync(string key, CancellationToken ct);
+
+    /// <summary>The priority the matrix gives to an impact and an urgency (low, medium, high).</summary>
+    Task<string> PriorityOfAsync(string impact, string urgency, CancellationToken ct);
+
+    /// <summary>What is wrong with answers to a service's form: field key → message. Empty when all is well.</summary>
+    IReadOnlyDictionary<string, string> CheckAnswers(ServiceDto service, IReadOnlyDictionary<string, string?> answers);
+}
+
+[EventName("catalog.service-added")]
+public sealed record ServiceAdded(Guid ServiceId, Guid DepartmentId, string Key, string Name, string Category) : IEvent;
+
+[EventName("catalog.service-changed")]
+public sealed record ServiceChanged(Guid ServiceId, Guid DepartmentId, string Name, string Category, bool IsPublished, int FieldCount) : IEvent;
+
+[EventName("catalog.priority-matrix-changed")]
+public sealed record PriorityMatrixChanged(string Impact, string Urgency, string Priority) : IEvent;

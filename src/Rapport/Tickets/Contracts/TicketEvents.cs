@@ -1,0 +1,28 @@
+using Rapport.Platform.Events;
+
+namespace Rapport.Tickets.Contracts;
+
+[EventName("tickets.ticket-opened")]
+public sealed record TicketOpened(
+    long TicketId, Guid ServiceId, Guid DepartmentId, string Type, string Subject, string Impact, string Urgency,
+    string Priority, Guid RequesterId, string Channel) : IEvent;
+
+[EventName("tickets.state-changed")]
+public sealed record TicketStateChanged(long TicketId, string From, string To, string? Note) : IEvent;
+
+[EventName("tickets.ticket-assigned")]
+public sealed record TicketAssigned(long TicketId, Guid? TeamId, Guid? AssigneeId) : IEvent;
+
+[EventName("tickets.priority-changed")]
+public sealed record TicketPriorityChanged(long TicketId, string Priority, string Reason) : IEvent;
+
+/// <summary>A public reply, from an agent or the requester; the requester sees it and may be told by e-mail.</summary>
+[EventName("tickets.reply-added")]
+public sealed record ReplyAdded(long TicketId, Guid CommentId, Guid AuthorId, string AuthorKind) : IEvent;
+
+/// <summary>An internal note: agents only, never sent.</summary>
+[EventName("tickets.internal-note-added")]
+public sealed record InternalNoteAdded(long TicketId, Guid CommentId, Guid AuthorId) : IEvent;
+
+[EventName("tickets.details-changed")]
+public sealed record TicketDetailsChanged(long TicketId, string Subject, string Type) : IEvent;

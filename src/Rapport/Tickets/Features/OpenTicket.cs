@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Catalog.Contracts;
+using Rapport.Organisation.Contracts;
+using Rapport.Platform.Database;
+using Rapport.Platform.Errors;
+using Rapport.Platform.Events;
+using Rapport.Tickets.Contracts;
+using Rapport.Tickets.Domain;
+
+namespace Rapport.Tickets.Features;
+
+public sealed record OpenTicket(
+    Guid ServiceId,
+    string? Subject,
+    string? Description,
+    string? Type,
+    string? Impact,
+    string? Urgency,
+    IReadOnlyDictionary<string, string?>? Answers,
+    string Channel,
+    string? RequesterEmail = null);
+
+/// <summary>Raises a ticket for a service, checked against the service's form, with the priority the matrix gives.</summary>
+public sealed class OpenTicketHandler(
+    RapportDb db,
+    EventLog events,
+    ICatalog catalog,
+    IOrganisationDirectory organisation,
+    TimeProvider time)
+{
+    public const int MaxSubject = 200;
+    public const int MaxDescription = 20_000;
+
+    public async Task<Result<Ticket>> HandleAsync(OpenTicket command, TicketViewer viewer, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Fail(string field, string message) => errors[field] = [message];
+
+        var service = await catalog.FindServiceAsync(command.ServiceId, ct);
+        if (service is null || !service.IsPublished)
+        {
+            Fail("serviceId", "Choose a service from the catalog.");
+        }
+
+        var subject = command.Subject?.Trim() ?? "";
+        if (subject.Length == 0)
+        {
+            Fail("subject", "Give your request a short title, e.g. \"Laptop does not start\".");
+        }
+        else if (subject.Length > MaxSubject)
+        {
+            Fail("subject", $"Keep the title under {MaxSubject} characters; put the details in the description.");
+        }
+
+        var description = command.Description?.Trim() ?? "";
+        if (description.Length > MaxDescription)
+        {
+            Fail("description", $"The description can be at most {MaxDescription} characters.");
+        }
+
+        var type = string.IsNullOrWhiteSpace(command.Type) ? service?.DefaultType ?? "request" : command.Type.Trim();
+        if (!TicketTypes.All.Contains(type))
+        {
+            Fail("type", $"Type must be one of: {string.Join(", ", TicketTypes.All)}.");
+        }
+
+        var impact = string.IsNullOrWhiteSpace(command.Impact) ? "low" : command.Impact.Trim();
+        var urgency = string.IsNullOrWhiteSpace(command.Urgency) ? "medium" : command.Urgency.Trim();
+        if (!TicketPriorities.Levels.Contains(impact))
+        {
+            Fail("impact", "Impact must be low, medium or high.");
+        }
+
+        if (!TicketPriorities.Levels.Contains(urgency))
+        {
+            Fail("urgency", "Urgency must be low, medium or high.");
+        }
+
+        var answers = command.Answers ?? new Dictionary<string, string?>();
+        if (service is not null)
+        {
+            foreach (var (field, message) in catalog.CheckAnswers(service, answers))
+            {
+                Fail($"answers.{field}", message);
+            }
+        }
+
+        var requester = await RequesterAsync(command, viewer, Fail, ct);
+        if (errors.Count > 0 || service is null || requester is null)
+        {
+            return new Invalid("tickets.invalid", "The request has fields to correct.", errors);
+        }
+
+        var now = time.GetUtcNow();
+        var ticket = new Ticket
+        {
+            ServiceId = service.Id,
+            DepartmentId = service.DepartmentId,
+            Type = type,
+            Subject = subject,
+            Description = description,
+            Impact = impact,
+            Urgency = urgency,
+            Priority = await catalog.PriorityOfAsync(impact, urgency, ct),
+            RequesterId = requester.Value.Id,
+            RequesterName = requester.Value.Name,
+            Answers = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value?.Trim()),
+            Channel = command.Channel,
+            CreatedAt = now,
+        };
+        ticket.Opened(now);
+
+        // The number is the database's: save the ticket, then its event, in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Add(ticket);
+        await db.SaveChangesAsync(ct);
+        events.Append(new TicketOpened(ticket.Id, ticket.ServiceId, ticket.DepartmentId, ticket.Type, ticket.Subject,
+            ticket.Impact, ticket.Urgency, ticket.Priority, ticket.RequesterId, ticket.Channel), "ticket", ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return ticket;
+    }
+
+    private async Task<(Guid Id, string Name)?> RequesterAsync(OpenTicket command, TicketViewer viewer, Action<string, string> fail, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(command.RequesterEmail))
+        {
+            if (!viewer.IsStaff)
+            {
+                fail("requesterEmail", "Only agents raise requests on behalf of someone else.");
+                return null;
+            }
+
+            var person = await organisation.FindPersonByEmailAsync(command.RequesterEmail, ct);
+            if (person is null)
+            {
+                fail("requesterEmail", $"Nobody with the e-mail address {command.RequesterEmail} is known.");
+            }
+
+            return person is null ? null : (person.Id, person.DisplayName);
+        }
+
+        if (viewer.PersonId is { } me)
+        {
+            return (me, viewer.Name);
+        }
+
+        fail("requester", "Your profile in the organisation is not set up yet; try again in a moment or ask an administrator.");
+        return null;
+    }
+}

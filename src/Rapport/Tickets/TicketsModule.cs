@@ -1,0 +1,31 @@
+using Rapport.Platform.Demo;
+using Rapport.Tickets.Api;
+using Rapport.Tickets.Features;
+
+namespace Rapport.Tickets;
+
+/// <summary>Tickets: their lifecycle, conversation and assignment; the portal's requests and the desk's queues.</summary>
+public static class TicketsModule
+{
+    public static IHostApplicationBuilder AddTickets(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TicketsOptions>()
+            .Bind(builder.Configuration.GetSection(TicketsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddScoped<TicketViewers>();
+        services.AddScoped<TicketChanges>();
+        services.AddScoped<OpenTicketHandler>();
+        services.AddScoped<WorkOnTicket>();
+        services.AddScoped<TicketQueries>();
+        services.AddDemoSeed<TicketsDemoSeed>();
+        return builder;
+    }
+
+    public static WebApplication MapTickets(this WebApplication app)
+    {
+        app.MapTicketsApi();
+        return app;
+    }
+}
