@@ -66,7 +66,9 @@ internal sealed class TicketsDemoSeed(TimeProvider time, MarkdownRenderer markdo
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var made = new List<(Ticket Ticket, List<(IEvent Fact, DateTimeOffset At, Actor By)> Facts)>();
         var drafts = new List<(Ticket Ticket, CommentDraft Draft)>();
-        for (var i = 0; i < Count; i++)
+        // Older tickets first, so that numbers grow with time as they do in life.
+        var ages = Enumerable.Range(0, Count).Select(_ => Math.Pow(random.NextDouble(), 1.6) * 24 * 120).OrderDescending().ToList();
+        foreach (var ageHours in ages)
         {
             var service = services[random.Next(services.Count)];
             var requester = requesters[random.Next(requesters.Count)];
@@ -75,8 +77,6 @@ internal sealed class TicketsDemoSeed(TimeProvider time, MarkdownRenderer markdo
             var agents = team is null ? [] : members[team.Id];
             var agent = agents.Count == 0 ? null : agents[random.Next(agents.Count)];
 
-            // Older tickets are more likely finished; the last days hold the open work.
-            var ageHours = Math.Pow(random.NextDouble(), 1.6) * 24 * 120;
             var created = now.AddHours(-ageHours - 1);
             var impact = TicketPriorities.Levels[random.Next(3)];
             var urgency = TicketPriorities.Levels[random.Next(3)];
@@ -105,12 +105,15 @@ internal sealed class TicketsDemoSeed(TimeProvider time, MarkdownRenderer markdo
             var at = created;
             DateTimeOffset Later(double maxHours) => at = at.AddMinutes(5 + (random.NextDouble() * maxHours * 60));
 
-            if (team is not null && random.NextDouble() < 0.9)
+            // The last two days hold the new, untouched work; older tickets have been picked up.
+            var fresh = ageHours < 48;
+            if (team is not null && (!fresh || random.NextDouble() < 0.5))
             {
-                facts.Add((ticket.Assign(team.Id, random.NextDouble() < 0.75 ? agent?.Id : null, agent?.DisplayName, Later(2)).Value!, at, asAgent));
+                facts.Add((ticket.Assign(team.Id, !fresh || random.NextDouble() < 0.5 ? agent?.Id : null, agent?.DisplayName, Later(2)).Value!, at, asAgent));
             }
 
-            var fate = random.NextDouble();
+            // Older tickets are more likely finished.
+            var fate = fresh ? random.NextDouble() * 0.6 : 0.15 + (random.NextDouble() * 0.85);
             if (fate > 0.15 && agent is not null && ticket.AssigneeId is not null)
             {
                 Comment(ticket, agent.Id, agent.DisplayName, true, false, Pick(random, AgentReplies), Later(4), facts, asAgent, drafts);
