@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Identity;
 using Rapport.Accounts.Api;
 using Rapport.Accounts.Domain;
 using Rapport.Accounts.Features;
+using Rapport.Accounts.Pages.Areas;
 using Rapport.Platform;
 using Rapport.Platform.Cli;
 using Rapport.Platform.Database;
 using Rapport.Platform.Demo;
+using Rapport.Platform.Web.Areas;
 
 namespace Rapport.Accounts;
 
@@ -69,6 +71,10 @@ public static class AccountsModule
         services.AddCliCommand<CreateUserCommand>();
         services.AddCliCommand<CreateTokenCommand>();
         services.AddDemoSeed<AccountsDemoSeed>();
+        services.AddAreaSection<PortalProfileSection>(Area.Portal, order: 10);
+        services.AddAreaSection<DeskTeamsSection>(Area.Desk, order: 10);
+        services.AddAreaSection<AdminOrganisationCards>(Area.Admin, order: 10);
+        services.AddAreaSection<AdminAccountsCard>(Area.Admin, order: 50);
         return builder;
     }
 
