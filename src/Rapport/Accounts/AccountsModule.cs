@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Rapport.Accounts.Api;
 using Rapport.Accounts.Domain;
 using Rapport.Accounts.Features;
+using Rapport.Accounts.Pages;
 using Rapport.Accounts.Pages.Areas;
 using Rapport.Platform;
 using Rapport.Platform.Cli;
@@ -67,6 +68,8 @@ public static class AccountsModule
         services.AddScoped<IssueApiTokenHandler>();
         services.AddScoped<RevokeApiTokenHandler>();
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<ListAccountsHandler>();
+        services.AddScoped<GetAccountHandler>();
         services.AddScoped<Contracts.IAccountDirectory, AccountDirectory>();
         services.AddCliCommand<CreateUserCommand>();
         services.AddCliCommand<CreateTokenCommand>();
@@ -82,6 +85,7 @@ public static class AccountsModule
     {
         app.MapAccountsApi();
         app.MapSignOut();
+        app.MapAccountsExport();
         return app;
     }
 }
