@@ -4,6 +4,7 @@ using Rapport.Organisation;
 using Rapport.Platform;
 using Rapport.Platform.Cli;
 using Rapport.Tickets;
+using Rapport.Webhooks;
 
 return await RapportCommandLine.RunAsync(args, (arguments, forCommand) =>
 {
@@ -18,6 +19,7 @@ return await RapportCommandLine.RunAsync(args, (arguments, forCommand) =>
     builder.AddOrganisation();
     builder.AddCatalog();
     builder.AddTickets();
+    builder.AddWebhooks();
 
     var app = builder.Build();
     app.UsePlatform();
@@ -25,6 +27,7 @@ return await RapportCommandLine.RunAsync(args, (arguments, forCommand) =>
     app.MapOrganisation();
     app.MapCatalog();
     app.MapTickets();
+    app.MapWebhooks();
     app.MapPages();
     return app;
 });

@@ -11,11 +11,17 @@ public interface IEventSubscriber
     /// <summary>A stable name: the checkpoint is kept under it.</summary>
     string Name { get; }
 
-    /// <summary>The event types this subscriber wants.</summary>
+    /// <summary>The event types this subscriber wants; <see cref="EventSubscriptions.AllEvents"/> for every event.</summary>
     IReadOnlyCollection<string> EventTypes { get; }
 
     /// <param name="envelope">The event.</param>
     /// <param name="scope">Services of the dispatch scope; its RapportDb and EventLog share the dispatcher's transaction.</param>
     /// <param name="ct">Cancellation.</param>
     Task HandleAsync(EventEnvelope envelope, IServiceProvider scope, CancellationToken ct);
+}
+
+public static class EventSubscriptions
+{
+    /// <summary>Stands for every event type (webhooks, search, analytics).</summary>
+    public const string AllEvents = "*";
 }

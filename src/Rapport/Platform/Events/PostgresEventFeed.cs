@@ -41,13 +41,14 @@ internal sealed class PostgresEventFeed(TimeProvider time) : IEventFeed
             FROM event_log
             WHERE (tx_id, sequence) > (@tx::text::xid8, @seq)
               AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-              AND type = ANY(@types)
+              AND (@all OR type = ANY(@types))
             ORDER BY tx_id, sequence
             LIMIT @limit
             """;
         Add(command, "tx", after.Transaction);
         Add(command, "seq", after.Sequence);
         Add(command, "types", types.ToArray());
+        Add(command, "all", types.Contains(EventSubscriptions.AllEvents));
         Add(command, "limit", limit);
 
         var result = new List<EventEnvelope>();

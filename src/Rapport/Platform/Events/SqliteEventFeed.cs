@@ -25,8 +25,9 @@ internal sealed class SqliteEventFeed(TimeProvider time) : IEventFeed
     public async Task<IReadOnlyList<EventEnvelope>> ReadAfterAsync(
         RapportDb db, EventPosition after, IReadOnlyCollection<string> types, int limit, CancellationToken ct)
     {
+        var all = types.Contains(EventSubscriptions.AllEvents);
         var rows = await db.Set<EventLogEntry>().AsNoTracking()
-            .Where(e => e.Sequence > after.Sequence && types.Contains(e.Type))
+            .Where(e => e.Sequence > after.Sequence && (all || types.Contains(e.Type)))
             .OrderBy(e => e.Sequence)
             .Take(limit)
             .ToListAsync(ct);

@@ -63,6 +63,12 @@ public sealed class Ticket
 
     public string? ResolutionNote { get; private set; }
 
+    /// <summary>Set when this ticket was merged into another as its duplicate.</summary>
+    public long? MergedIntoId { get; set; }
+
+    /// <summary>The requester's business unit when the ticket was opened (for routing and analytics).</summary>
+    public Guid? BusinessUnitId { get; init; }
+
     /// <summary>Optimistic concurrency: bumped on every change.</summary>
     public int Version { get; private set; }
 

@@ -104,6 +104,7 @@ public sealed class OpenTicketHandler(
             Priority = await catalog.PriorityOfAsync(impact, urgency, ct),
             RequesterId = requester.Value.Id,
             RequesterName = requester.Value.Name,
+            BusinessUnitId = requester.Value.BusinessUnitId,
             Answers = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value?.Trim()),
             Channel = command.Channel,
             CreatedAt = now,
@@ -121,7 +122,7 @@ public sealed class OpenTicketHandler(
         return ticket;
     }
 
-    private async Task<(Guid Id, string Name)?> RequesterAsync(OpenTicket command, TicketViewer viewer, Action<string, string> fail, CancellationToken ct)
+    private async Task<(Guid Id, string Name, Guid? BusinessUnitId)?> RequesterAsync(OpenTicket command, TicketViewer viewer, Action<string, string> fail, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(command.RequesterEmail))
         {
@@ -137,12 +138,12 @@ public sealed class OpenTicketHandler(
                 fail("requesterEmail", $"Nobody with the e-mail address {command.RequesterEmail} is known.");
             }
 
-            return person is null ? null : (person.Id, person.DisplayName);
+            return person is null ? null : (person.Id, person.DisplayName, person.BusinessUnit?.Id);
         }
 
         if (viewer.PersonId is { } me)
         {
-            return (me, viewer.Name);
+            return (me, viewer.Name, viewer.BusinessUnitId);
         }
 
         fail("requester", "Your profile in the organisation is not set up yet; try again in a moment or ask an administrator.");

@@ -10,7 +10,8 @@ namespace Rapport.Tickets.Features;
 /// their departments (and their own); administrators everything.
 /// </summary>
 public sealed record TicketViewer(
-    Guid? PersonId, string Name, bool IsAdmin, bool IsStaff, IReadOnlyList<Guid> DepartmentIds, IReadOnlyList<Guid> TeamIds)
+    Guid? PersonId, string Name, bool IsAdmin, bool IsStaff, IReadOnlyList<Guid> DepartmentIds, IReadOnlyList<Guid> TeamIds,
+    Guid? BusinessUnitId = null)
 {
     public bool CanWorkOn(Ticket ticket) => IsAdmin || (IsStaff && DepartmentIds.Contains(ticket.DepartmentId));
 
@@ -29,7 +30,8 @@ public sealed class TicketViewers(IOrganisationDirectory organisation)
             user.IsInRole(RapportRoles.Administrator),
             RapportRoles.Staff.Any(user.IsInRole),
             person?.DepartmentIds ?? [],
-            [.. person?.Memberships.Select(m => m.Team.Id) ?? []]);
+            [.. person?.Memberships.Select(m => m.Team.Id) ?? []],
+            person?.BusinessUnit?.Id);
     }
 }
 

@@ -93,6 +93,7 @@ internal sealed class TicketsDemoSeed(TimeProvider time, MarkdownRenderer markdo
                 Priority = await catalog.PriorityOfAsync(impact, urgency, ct),
                 RequesterId = requester.Id,
                 RequesterName = requester.DisplayName,
+                BusinessUnitId = requester.BusinessUnit?.Id,
                 Channel = random.NextDouble() < 0.7 ? "portal" : "email",
                 CreatedAt = created,
             };

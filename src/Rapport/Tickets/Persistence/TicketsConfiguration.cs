@@ -44,6 +44,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.RequesterId, t.Id });
         b.HasIndex(t => new { t.AssigneeId, t.State, t.Id });
         b.HasIndex(t => new { t.TeamId, t.State, t.Id });
+        b.HasIndex(t => t.MergedIntoId);
     }
 }
 
@@ -57,5 +58,104 @@ internal sealed class TicketCommentConfiguration : IEntityTypeConfiguration<Tick
         b.Property(c => c.AuthorName).HasMaxLength(200);
         b.Property(c => c.Body).HasMaxLength(20_000);
         b.HasOne<Ticket>().WithMany().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TicketAttachmentConfiguration : IEntityTypeConfiguration<TicketAttachment>
+{
+    public void Configure(EntityTypeBuilder<TicketAttachment> b)
+    {
+        b.ToTable("ticket_attachments");
+        b.HasKey(a => a.Id);
+        b.HasIndex(a => new { a.TicketId, a.CreatedAt });
+        b.HasIndex(a => a.Sha256);
+        b.Property(a => a.FileName).HasMaxLength(255);
+        b.Property(a => a.ContentType).HasMaxLength(150);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TicketWatcherConfiguration : IEntityTypeConfiguration<TicketWatcher>
+{
+    public void Configure(EntityTypeBuilder<TicketWatcher> b)
+    {
+        b.ToTable("ticket_watchers");
+        b.HasKey(w => new { w.TicketId, w.PersonId });
+        b.HasIndex(w => new { w.PersonId, w.TicketId });
+        b.HasOne<Ticket>().WithMany().HasForeignKey(w => w.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TicketLinkConfiguration : IEntityTypeConfiguration<TicketLink>
+{
+    public void Configure(EntityTypeBuilder<TicketLink> b)
+    {
+        b.ToTable("ticket_links");
+        b.HasKey(l => l.Id);
+        b.HasIndex(l => new { l.TicketId, l.OtherTicketId, l.Kind }).IsUnique();
+        b.HasIndex(l => l.OtherTicketId);
+        b.Property(l => l.Kind).HasMaxLength(20);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(l => l.TicketId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(l => l.OtherTicketId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TicketTagConfiguration : IEntityTypeConfiguration<TicketTag>
+{
+    public void Configure(EntityTypeBuilder<TicketTag> b)
+    {
+        b.ToTable("ticket_tags");
+        b.HasKey(t => new { t.TicketId, t.Tag });
+        b.HasIndex(t => new { t.Tag, t.TicketId });
+        b.Property(t => t.Tag).HasMaxLength(40);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(t => t.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedView>
+{
+    public void Configure(EntityTypeBuilder<SavedView> b)
+    {
+        b.ToTable("saved_views");
+        b.HasKey(v => v.Id);
+        b.HasIndex(v => v.OwnerId);
+        b.Property(v => v.Name).HasMaxLength(80);
+        b.Property(v => v.Query).HasMaxLength(1000);
+        b.Property(v => v.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<RoutingRule>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<RoutingRule> b)
+    {
+        b.ToTable("routing_rules");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.Position);
+        b.Property(r => r.Name).HasMaxLength(100);
+        b.Property(r => r.Assignment).HasMaxLength(20);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Property(r => r.Conditions)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, Json),
+                v => JsonSerializer.Deserialize<RoutingConditions>(v, Json) ?? new RoutingConditions(),
+                new ValueComparer<RoutingConditions>(
+                    (a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
+                    v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
+                    v => JsonSerializer.Deserialize<RoutingConditions>(JsonSerializer.Serialize(v, Json), Json)!))
+            .HasColumnName("conditions");
+    }
+}
+
+internal sealed class TeamRotationConfiguration : IEntityTypeConfiguration<TeamRotation>
+{
+    public void Configure(EntityTypeBuilder<TeamRotation> b)
+    {
+        b.ToTable("team_rotations");
+        b.HasKey(r => r.TeamId);
+        b.Property(r => r.Version).IsConcurrencyToken();
     }
 }
