@@ -34,3 +34,7 @@ public sealed record PersonJoinedTeam(Guid PersonId, Guid TeamId, bool IsLead) :
 
 [EventName("organisation.person-left-team")]
 public sealed record PersonLeftTeam(Guid PersonId, Guid TeamId) : IEvent;
+
+/// <summary>A member of a team started or stopped leading it.</summary>
+[EventName("organisation.team-lead-changed")]
+public sealed record TeamLeadChanged(Guid PersonId, Guid TeamId, bool IsLead) : IEvent;
