@@ -39,6 +39,9 @@ public static class AccountsModule
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<RapportClaimsFactory>();
 
+        // A locked account or a changed role reaches open browser sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDb>();
 
         services.ConfigureApplicationCookie(o =>

@@ -1,5 +1,7 @@
 using Rapport.Platform.Demo;
+using Rapport.Platform.Web.Areas;
 using Rapport.Tickets.Api;
+using Rapport.Tickets.Pages.Areas;
 using Rapport.Tickets.Features;
 
 namespace Rapport.Tickets;
@@ -17,9 +19,12 @@ public static class TicketsModule
         services.AddScoped<TicketViewers>();
         services.AddScoped<TicketChanges>();
         services.AddScoped<OpenTicketHandler>();
+        services.AddScoped<RouteNewTicket>();
+        services.AddScoped<ManageRoutingRules>();
         services.AddScoped<WorkOnTicket>();
         services.AddScoped<TicketQueries>();
         services.AddDemoSeed<TicketsDemoSeed>();
+        services.AddAreaSection<AdminRoutingCard>(Area.Admin, order: 60);
         return builder;
     }
 

@@ -26,3 +26,13 @@ public sealed record InternalNoteAdded(long TicketId, Guid CommentId, Guid Autho
 
 [EventName("tickets.details-changed")]
 public sealed record TicketDetailsChanged(long TicketId, string Subject, string Type) : IEvent;
+
+/// <summary>A routing rule decided where a new ticket went (the assignment itself is a TicketAssigned).</summary>
+[EventName("tickets.ticket-routed")]
+public sealed record TicketRouted(long TicketId, Guid RuleId, string RuleName) : IEvent;
+
+[EventName("tickets.routing-rule-saved")]
+public sealed record RoutingRuleSaved(Guid RuleId, string Name, int Position, bool IsEnabled, Guid TeamId, string Assignment) : IEvent;
+
+[EventName("tickets.routing-rule-removed")]
+public sealed record RoutingRuleRemoved(Guid RuleId, string Name) : IEvent;

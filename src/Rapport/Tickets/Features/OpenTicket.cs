@@ -26,6 +26,7 @@ public sealed class OpenTicketHandler(
     EventLog events,
     ICatalog catalog,
     IOrganisationDirectory organisation,
+    RouteNewTicket routing,
     TimeProvider time)
 {
     public const int MaxSubject = 200;
@@ -91,35 +92,60 @@ public sealed class OpenTicketHandler(
             return new Invalid("tickets.invalid", "The request has fields to correct.", errors);
         }
 
-        var now = time.GetUtcNow();
-        var ticket = new Ticket
-        {
-            ServiceId = service.Id,
-            DepartmentId = service.DepartmentId,
-            Type = type,
-            Subject = subject,
-            Description = description,
-            Impact = impact,
-            Urgency = urgency,
-            Priority = await catalog.PriorityOfAsync(impact, urgency, ct),
-            RequesterId = requester.Value.Id,
-            RequesterName = requester.Value.Name,
-            BusinessUnitId = requester.Value.BusinessUnitId,
-            Answers = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value?.Trim()),
-            Channel = command.Channel,
-            CreatedAt = now,
-        };
-        ticket.Opened(now);
+        var priority = await catalog.PriorityOfAsync(impact, urgency, ct);
+        var kept = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value?.Trim());
 
-        // The number is the database's: save the ticket, then its event, in one transaction.
+        // Two tickets routed round-robin at once may race for the team's turn: the loser starts again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var ticket = new Ticket
+            {
+                ServiceId = service.Id,
+                DepartmentId = service.DepartmentId,
+                Type = type,
+                Subject = subject,
+                Description = description,
+                Impact = impact,
+                Urgency = urgency,
+                Priority = priority,
+                RequesterId = requester.Value.Id,
+                RequesterName = requester.Value.Name,
+                BusinessUnitId = requester.Value.BusinessUnitId,
+                Answers = new Dictionary<string, string?>(kept),
+                Channel = command.Channel,
+                CreatedAt = now,
+            };
+            ticket.Opened(now);
+            try
+            {
+                await SaveAsync(ticket, now, ct);
+                return ticket;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>The number is the database's: save the ticket, then its events and routing, in one transaction.</summary>
+    private async Task SaveAsync(Ticket ticket, DateTimeOffset now, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Add(ticket);
         await db.SaveChangesAsync(ct);
+        var caseId = ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         events.Append(new TicketOpened(ticket.Id, ticket.ServiceId, ticket.DepartmentId, ticket.Type, ticket.Subject,
-            ticket.Impact, ticket.Urgency, ticket.Priority, ticket.RequesterId, ticket.Channel), "ticket", ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ticket.Impact, ticket.Urgency, ticket.Priority, ticket.RequesterId, ticket.Channel), "ticket", caseId);
+        if (await routing.DecideAsync(ticket, ct) is { } route)
+        {
+            events.Append(ticket.Assign(route.TeamId, route.AssigneeId, route.AssigneeName, now).Value!, "ticket", caseId);
+            events.Append(new TicketRouted(ticket.Id, route.Rule.Id, route.Rule.Name), "ticket", caseId);
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return ticket;
     }
 
     private async Task<(Guid Id, string Name, Guid? BusinessUnitId)?> RequesterAsync(OpenTicket command, TicketViewer viewer, Action<string, string> fail, CancellationToken ct)

@@ -24,6 +24,7 @@ public static class TicketHistoryText
             "tickets.details-changed" => $"changed the title to “{S("subject")}” ({S("type")})",
             "tickets.reply-added" => S("authorKind") == "agent" ? "replied" : "wrote",
             "tickets.internal-note-added" => "added an internal note",
+            "tickets.ticket-routed" => $"routed it by the rule “{S("ruleName")}”",
             _ => type,
         };
     }
