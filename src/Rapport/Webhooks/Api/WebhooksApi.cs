@@ -101,7 +101,7 @@ internal static class WebhooksApi
     {
         var result = await handler.HandleAsync(new EditWebhook(id, request.Version, request.Name, request.Url, request.EventTypes, request.IsActive), ct);
         return result.Succeeded
-            ? TypedResults.Ok(WebhookResponse.From((await queries.GetAsync(id, ct))!))
+            ? TypedResults.Ok(await queries.GetAsync(id, ct) is { } summary ? WebhookResponse.From(summary) : WebhookResponse.From(result.Value))
             : result.Error.ToProblem();
     }
 
