@@ -43,7 +43,18 @@ public sealed class RouteNewTicket(RapportDb db, IOrganisationDirectory organisa
 
     private async Task<Guid?> NextInTurnAsync(Guid teamId, IReadOnlyList<Guid> members, CancellationToken ct)
     {
-        var rotation = await db.Set<TeamRotation>().SingleOrDefaultAsync(r => r.TeamId == teamId, ct);
+        TeamRotation? rotation;
+        if (db.Database.IsNpgsql())
+        {
+            // Tickets opened at once for one team wait for each other here instead of failing on the version.
+            await db.Database.ExecuteSqlAsync($"INSERT INTO team_rotations (team_id, version) VALUES ({teamId}, 0) ON CONFLICT (team_id) DO NOTHING", ct);
+            rotation = await db.Set<TeamRotation>().FromSql($"SELECT * FROM team_rotations WHERE team_id = {teamId} FOR UPDATE").SingleAsync(ct);
+        }
+        else
+        {
+            rotation = await db.Set<TeamRotation>().SingleOrDefaultAsync(r => r.TeamId == teamId, ct);
+        }
+
         if (rotation is null)
         {
             rotation = new TeamRotation { TeamId = teamId };
