@@ -6,7 +6,7 @@ using Rapport.Platform.Events;
 
 namespace Rapport.Organisation.Features;
 
-/// <param name="Key">Optional: made from the name when left empty.</param>
+/// <param name="Key">Optional: made from the department's key and the team's name when left empty ("it-service-desk").</param>
 public sealed record AddTeam(Guid? DepartmentId, string? Name, string? Key, string? Description);
 
 public sealed class AddTeamHandler(RapportDb db, EventLog events, TimeProvider time)
@@ -15,19 +15,27 @@ public sealed class AddTeamHandler(RapportDb db, EventLog events, TimeProvider t
     {
         var check = new InputCheck();
         var name = check.Required("name", command.Name, InputCheck.NameMaxLength, "Give the team a name, e.g. \"Service Desk\".");
-        var key = check.Key(command.Key, name);
+        var key = string.IsNullOrWhiteSpace(command.Key) ? null : check.Key(command.Key, name);
         var description = check.Optional("description", command.Description, InputCheck.DescriptionMaxLength);
         if (check.Failed)
         {
             return check.Error;
         }
 
-        if (await TeamRules.CheckDepartmentAsync(db, command.DepartmentId, ct) is { } badDepartment)
+        var (department, badDepartment) = await TeamRules.FindDepartmentAsync(db, command.DepartmentId, ct);
+        if (badDepartment is not null)
         {
             return badDepartment;
         }
 
-        var departmentId = command.DepartmentId!.Value;
+        // Teams of different departments are often named alike ("Service Desk"); their keys are unique everywhere.
+        key ??= check.Key(null, $"{department!.Key} {name}");
+        if (check.Failed)
+        {
+            return check.Error;
+        }
+
+        var departmentId = department!.Id;
         if (await TeamRules.FindClashAsync(db, null, departmentId, name, key, ct) is { } clash)
         {
             return clash;

@@ -40,7 +40,7 @@ public sealed class EditTeamHandler(RapportDb db, EventLog events)
             return team;
         }
 
-        if (departmentId != team.DepartmentId && await TeamRules.CheckDepartmentAsync(db, departmentId, ct) is { } badDepartment)
+        if (departmentId != team.DepartmentId && (await TeamRules.FindDepartmentAsync(db, departmentId, ct)).Error is { } badDepartment)
         {
             return badDepartment;
         }

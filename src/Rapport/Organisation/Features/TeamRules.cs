@@ -13,19 +13,19 @@ internal static class TeamRules
     public static NotFoundError NotFound => new("organisation.team-not-found", "That team does not exist. It may have been removed; go back to the list of teams.");
 
     /// <summary>The department a team is put in: it must exist and be in use.</summary>
-    public static async Task<Error?> CheckDepartmentAsync(RapportDb db, Guid? departmentId, CancellationToken ct)
+    public static async Task<(Department? Department, Error? Error)> FindDepartmentAsync(RapportDb db, Guid? departmentId, CancellationToken ct)
     {
         if (departmentId is null)
         {
-            return Invalid.Field("departmentId", "Choose the department the team works for.");
+            return (null, Invalid.Field("departmentId", "Choose the department the team works for."));
         }
 
         var department = await db.Set<Department>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == departmentId, ct);
         return department switch
         {
-            null => Invalid.Field("departmentId", "That department does not exist any more. Choose another one."),
-            { ArchivedAt: not null } => Invalid.Field("departmentId", $"{department.Name} is archived. Restore it first, or choose another department."),
-            _ => null,
+            null => (null, Invalid.Field("departmentId", "That department does not exist any more. Choose another one.")),
+            { ArchivedAt: not null } => (null, Invalid.Field("departmentId", $"{department.Name} is archived. Restore it first, or choose another department.")),
+            _ => (department, null),
         };
     }
 
