@@ -107,7 +107,7 @@ public abstract class EventLogTests(RapportApp app)
         await node.DrainEventsAsync(); // catch up with whatever earlier tests left
         await AppendAsync(node, 2001, 5);
 
-        await node.DrainEventsAsync(); // fails on 2003: nothing of the batch is kept
+        await node.Services.GetRequiredService<EventDispatcher>().RunOnceAsync(CancellationToken.None); // fails on 2003: nothing of the batch is kept
         Assert.Empty(await EchoesAsync(2001, 5));
 
         await node.DrainEventsAsync(); // handed again, from 2001

@@ -35,12 +35,28 @@ public abstract class WebShellTests(RapportApp app)
 
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
         Assert.NotNull(page.QuerySelector("main#main"));
-        Assert.Equal("#main", page.QuerySelector("a.skip-link")?.GetAttribute("href"));
+        Assert.EndsWith("/signin#main", page.QuerySelector("a.skip-link")?.GetAttribute("href"), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("meta[name=viewport]"));
         foreach (var input in page.QuerySelectorAll("input:not([type=hidden])"))
         {
             Assert.NotNull(page.QuerySelector($"label[for='{input.Id}']"));
         }
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_NeverSendsThePasswordBack()
+    {
+        var account = await app.CreateAccountAsync(Rapport.Platform.RapportRoles.Requester);
+
+        var response = await app.AnonymousClient().SubmitFormAsync("/signin", "form", new()
+        {
+            ["Input.Email"] = account.Email,
+            ["Input.Password"] = "Wrong-but-secret-42",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("do not match", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wrong-but-secret-42", html, StringComparison.Ordinal);
     }
 
     [Fact]
