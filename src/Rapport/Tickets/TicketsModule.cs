@@ -31,6 +31,7 @@ public static class TicketsModule
     public static WebApplication MapTickets(this WebApplication app)
     {
         app.MapTicketsApi();
+        app.MapQueueExport();
         return app;
     }
 }

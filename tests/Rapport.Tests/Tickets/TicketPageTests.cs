@@ -133,6 +133,23 @@ public abstract class TicketPageTests(RapportApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueueCsv_HasTheQueuesTickets_WithFormulasDefused_AndOnlyForAgents()
+    {
+        var id = await RequestLaptopAsync("=HYPERLINK(\"http://evil.example\")");
+
+        var response = await _agent.GetAsync("/desk/queues/all.csv?state=all");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("number,subject,", lines[0], StringComparison.Ordinal);
+        var row = Assert.Single(lines, l => l.StartsWith($"{id},", StringComparison.Ordinal));
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"", row, StringComparison.Ordinal);
+        var requesterCsv = await _requester.GetAsync("/desk/queues/all.csv");
+        Assert.NotEqual("text/csv", requesterCsv.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Requester_CannotOpenTheDesk()
     {
         var response = await _requester.GetAsync("/desk/queues/all");

@@ -41,19 +41,38 @@ public sealed class EventDispatcher(
         return handled;
     }
 
-    /// <summary>Runs until no subscriber finds anything left to do (used by commands and tests).</summary>
-    public async Task<int> DrainAsync(CancellationToken ct)
+    /// <summary>
+    /// Runs until no subscriber finds anything left to do, waiting briefly for events that another
+    /// transaction still holds back (used by commands and tests, which need everything handled).
+    /// </summary>
+    public async Task<int> DrainAsync(CancellationToken ct, bool waitForHeldBack = true)
     {
         var total = 0;
-        int handled;
-        do
+        for (var waits = 0; waits < (waitForHeldBack ? 500 : 1);)
         {
-            handled = await RunOnceAsync(ct);
+            var handled = await RunOnceAsync(ct);
             total += handled;
+            if (handled > 0)
+            {
+                continue;
+            }
+
+            if (!waitForHeldBack || !await HasHeldBackEventsAsync(ct))
+            {
+                break;
+            }
+
+            waits++;
+            await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
         }
-        while (handled > 0);
 
         return total;
+    }
+
+    private async Task<bool> HasHeldBackEventsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await feed.HasHeldBackEventsAsync(scope.ServiceProvider.GetRequiredService<RapportDb>(), ct);
     }
 
     private async Task<int> RunSubscriberAsync(IEventSubscriber subscriber, CancellationToken ct)
@@ -115,7 +134,8 @@ internal sealed class EventDispatchLoop(
         {
             try
             {
-                await dispatcher.DrainAsync(stoppingToken);
+                // The poll comes back for events another transaction holds back; no need to wait here.
+                await dispatcher.DrainAsync(stoppingToken, waitForHeldBack: false);
                 failures = 0;
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 await Task.WhenAny(signal.WaitAsync(wait.Token), Task.Delay(poll, time, wait.Token));

@@ -14,6 +14,9 @@ public interface IEventFeed
     /// </summary>
     Task<SubscriberCheckpoint?> TryTakeAsync(RapportDb db, string subscriber, CancellationToken ct);
 
+    /// <summary>Whether committed events are held back because an older transaction is still running.</summary>
+    Task<bool> HasHeldBackEventsAsync(RapportDb db, CancellationToken ct);
+
     Task<IReadOnlyList<EventEnvelope>> ReadAfterAsync(
         RapportDb db, EventPosition after, IReadOnlyCollection<string> types, int limit, CancellationToken ct);
 }

@@ -28,6 +28,10 @@ internal sealed class PostgresEventFeed(TimeProvider time) : IEventFeed
             .SingleOrDefaultAsync(ct);
     }
 
+    public async Task<bool> HasHeldBackEventsAsync(RapportDb db, CancellationToken ct) =>
+        await db.Database.SqlQuery<bool>(
+            $"SELECT EXISTS (SELECT 1 FROM event_log WHERE tx_id >= pg_snapshot_xmin(pg_current_snapshot())) AS \"Value\"").SingleAsync(ct);
+
     public async Task<IReadOnlyList<EventEnvelope>> ReadAfterAsync(
         RapportDb db, EventPosition after, IReadOnlyCollection<string> types, int limit, CancellationToken ct)
     {

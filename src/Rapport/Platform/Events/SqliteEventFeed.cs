@@ -22,6 +22,8 @@ internal sealed class SqliteEventFeed(TimeProvider time) : IEventFeed
         return checkpoint;
     }
 
+    public Task<bool> HasHeldBackEventsAsync(RapportDb db, CancellationToken ct) => Task.FromResult(false);
+
     public async Task<IReadOnlyList<EventEnvelope>> ReadAfterAsync(
         RapportDb db, EventPosition after, IReadOnlyCollection<string> types, int limit, CancellationToken ct)
     {

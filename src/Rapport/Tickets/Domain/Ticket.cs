@@ -79,6 +79,11 @@ public sealed class Ticket
 
     public Result<IEvent> MoveTo(string to, string? note, DateTimeOffset now)
     {
+        if (string.IsNullOrWhiteSpace(to))
+        {
+            return Invalid.Field("state", "Choose the state to move the ticket to.");
+        }
+
         if (!TicketStates.All.Contains(to))
         {
             return Invalid.Field("state", $"'{to}' is not a state. Use one of: {string.Join(", ", TicketStates.All)}.");
