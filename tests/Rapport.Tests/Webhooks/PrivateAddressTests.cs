@@ -48,7 +48,7 @@ public abstract class PrivateAddressTests(RapportApp app)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var admin = await app.AdminApiAsync();
-        await app.DrainEventsAsync();
+        await app.DrainAllEventsAsync();
         var webhook = await admin.AddWebhookAsync("https://93.184.215.14/hook", "*");
 
         // As if the name now resolved to this machine: the URL was checked when saved, not since.
@@ -59,7 +59,7 @@ public abstract class PrivateAddressTests(RapportApp app)
             return await db.SaveChangesAsync();
         });
         await app.CreateAccountAsync(Rapport.Platform.RapportRoles.Requester);
-        await app.DrainEventsAsync();
+        await app.DrainAllEventsAsync();
         await app.SendWebhooksAsync();
 
         Assert.Empty(receiver.Received);

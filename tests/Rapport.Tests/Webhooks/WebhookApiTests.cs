@@ -186,12 +186,12 @@ public abstract class WebhookApiTests(RapportApp app)
     public async Task Deliveries_ComeNewestFirst_APageAtATime_AndFilterByStatus()
     {
         var admin = await app.AdminApiAsync();
-        await app.DrainEventsAsync();
+        await app.DrainAllEventsAsync();
         var webhook = await admin.AddWebhookAsync(Url, "*");
         for (var i = 0; i < 3; i++)
         {
             await app.CreateAccountAsync(RapportRoles.Requester);
-            await app.DrainEventsAsync();
+            await app.DrainAllEventsAsync();
             app.Time.Advance(TimeSpan.FromMinutes(1));
         }
 

@@ -32,6 +32,43 @@ public static class WebhookIntents
         return new AddedWebhook(json.GetProperty("id").GetGuid(), json.GetProperty("secret").GetString()!, json.GetProperty("version").GetInt32());
     }
 
+    /// <summary>
+    /// Dispatches every event committed so far, and what dispatching them wrote in turn. On PostgreSQL the
+    /// dispatcher reads only events older than every running transaction of the whole server, so while
+    /// another test's database is being migrated a plain drain can return with events still unseen: wait
+    /// until every event is visible, then drain, until a drain finds nothing left to do.
+    /// </summary>
+    public static async Task DrainAllEventsAsync(this RapportApp app)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (await app.HasEventsNotYetVisibleAsync())
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromMinutes(1), "Events stayed invisible to the dispatcher for a minute.");
+                await Task.Delay(10);
+                continue;
+            }
+
+            if (await app.DrainEventsAsync() == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private static Task<bool> HasEventsNotYetVisibleAsync(this RapportApp app) =>
+        !app.Database.IsPostgres
+            ? Task.FromResult(false)
+            : app.QueryAsync(async db =>
+            {
+                var connection = db.Database.GetDbConnection();
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT EXISTS (SELECT 1 FROM event_log WHERE tx_id >= pg_snapshot_xmin(pg_current_snapshot()))";
+                return (bool)(await command.ExecuteScalarAsync())!;
+            });
+
     /// <summary>One round of the sender on the first node, as its background loop would run it.</summary>
     public static Task<int> SendWebhooksAsync(this RapportApp app) => app.Node.SendWebhooksAsync();
 

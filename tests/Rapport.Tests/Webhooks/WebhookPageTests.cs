@@ -140,10 +140,10 @@ public abstract class WebhookPageTests(RapportApp app)
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.AnswerNext(500);
         var api = await app.AdminApiAsync();
-        await app.DrainEventsAsync();
+        await app.DrainAllEventsAsync();
         var webhook = await api.AddWebhookAsync(receiver.Url, "accounts.account-created");
         await app.CreateAccountAsync(RapportRoles.Requester);
-        await app.DrainEventsAsync();
+        await app.DrainAllEventsAsync();
         await app.SendWebhooksAsync();
         var admin = await AdminAsync();
 
