@@ -1,15 +1,12 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Rapport.Catalog.Domain;
+using Rapport.Platform.Database;
 
 namespace Rapport.Catalog.Persistence;
 
 internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<Service> b)
     {
         b.ToTable("services");
@@ -25,13 +22,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
 
         // The form travels with its service as one JSON document.
         b.Property(s => s.Fields)
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<List<FormField>>(v, Json) ?? new List<FormField>(),
-                new ValueComparer<List<FormField>>(
-                    (a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
-                    v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
-                    v => JsonSerializer.Deserialize<List<FormField>>(JsonSerializer.Serialize(v, Json), Json)!))
+            .HasJsonConversion()
             .HasColumnName("form_fields");
     }
 }

@@ -1,15 +1,12 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rapport.Platform.Database;
 using Rapport.Tickets.Domain;
 
 namespace Rapport.Tickets.Persistence;
 
 internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<Ticket> b)
     {
         b.ToTable("tickets");
@@ -30,13 +27,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Property(t => t.Version).IsConcurrencyToken();
         b.Ignore(t => t.IsFinished);
         b.Property(t => t.Answers)
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<Dictionary<string, string?>>(v, Json) ?? new Dictionary<string, string?>(),
-                new ValueComparer<Dictionary<string, string?>>(
-                    (a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
-                    v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
-                    v => new Dictionary<string, string?>(v)))
+            .HasJsonConversion()
             .HasColumnName("form_answers");
 
         // The queues: newest first within what a person may see.
@@ -128,8 +119,6 @@ internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedVie
 
 internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<RoutingRule>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<RoutingRule> b)
     {
         b.ToTable("routing_rules");
@@ -139,13 +128,7 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
         b.Property(r => r.Assignment).HasMaxLength(20);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Property(r => r.Conditions)
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<RoutingConditions>(v, Json) ?? new RoutingConditions(),
-                new ValueComparer<RoutingConditions>(
-                    (a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
-                    v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
-                    v => JsonSerializer.Deserialize<RoutingConditions>(JsonSerializer.Serialize(v, Json), Json)!))
+            .HasJsonConversion()
             .HasColumnName("conditions");
     }
 }
