@@ -34,9 +34,9 @@ public static class WebhookIntents
 
     /// <summary>
     /// Dispatches every event committed so far, and what dispatching them wrote in turn. On PostgreSQL the
-    /// dispatcher reads only events older than every running transaction of the whole server, so while
-    /// another test's database is being migrated a plain drain can return with events still unseen: wait
-    /// until every event is visible, then drain, until a drain finds nothing left to do.
+    /// dispatcher reads only events older than every running transaction of the whole server, so events
+    /// can turn visible just after a drain last looked: wait until every event is visible first, then
+    /// drain, until a drain finds nothing left to do.
     /// </summary>
     public static async Task DrainAllEventsAsync(this RapportApp app)
     {
