@@ -102,6 +102,20 @@ public abstract class DepartmentPagesTests(RapportApp app)
     }
 
     [Fact]
+    public async Task AddDepartment_WithATakenNameAndABadKey_ShowsBothProblemsAtOnce()
+    {
+        var name = $"Travel {OrganisationIntents.Unique()}";
+        await app.AddDepartmentAsync(name);
+        var admin = await app.AdminClientAsync();
+
+        var page = await (await admin.SubmitFormAsync("/admin/departments", "#add-department", new() { ["Input.Name"] = name, ["Input.Key"] = "Travel Desk" })).ParseAsync();
+
+        Assert.Contains("already", page.QuerySelector("#add-name-error")?.TextContent);
+        Assert.Contains("\"travel-desk\"", page.QuerySelector("#add-key-error")?.TextContent);
+        Assert.Equal(["#add-key", "#add-name"], page.QuerySelectorAll("#add-errors a").Select(a => a.GetAttribute("href")).Order());
+    }
+
+    [Fact]
     public async Task EditDepartment_WithAStaleVersion_ShowsTheConflictKeepsTheInputAndDoesNotOverwrite()
     {
         var unique = OrganisationIntents.Unique();

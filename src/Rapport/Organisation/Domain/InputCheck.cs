@@ -24,6 +24,15 @@ public sealed class InputCheck
 
     public void Fail(string field, string message) => _fields.TryAdd(field, [message]);
 
+    /// <summary>Adds a taken name or address to the other problems, so that one round trip shows them all.</summary>
+    public void Include(Error? clash)
+    {
+        if (clash is AlreadyTaken taken)
+        {
+            Fail(taken.Field, taken.Detail);
+        }
+    }
+
     /// <summary>A trimmed text that must be there and fit.</summary>
     public string Required(string field, string? value, int maxLength, string whenMissing)
     {

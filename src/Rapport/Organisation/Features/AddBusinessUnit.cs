@@ -19,6 +19,7 @@ public sealed class AddBusinessUnitHandler(RapportDb db, EventLog events, TimePr
         var description = check.Optional("description", command.Description, InputCheck.DescriptionMaxLength);
         if (check.Failed)
         {
+            check.Include(name.Length == 0 ? null : await BusinessUnitRules.FindClashAsync(db, null, name, null, ct));
             return check.Error;
         }
 

@@ -19,6 +19,7 @@ public sealed class AddDepartmentHandler(RapportDb db, EventLog events, TimeProv
         var description = check.Optional("description", command.Description, InputCheck.DescriptionMaxLength);
         if (check.Failed)
         {
+            check.Include(name.Length == 0 ? null : await DepartmentRules.FindClashAsync(db, null, name, null, ct));
             return check.Error;
         }
 

@@ -22,6 +22,7 @@ public sealed class AddPersonHandler(RapportDb db, EventLog events, TimeProvider
         var jobTitle = check.Optional("jobTitle", command.JobTitle, InputCheck.JobTitleMaxLength);
         if (check.Failed)
         {
+            check.Include(PersonEmail.IsValid(email) ? await PersonRules.FindClashAsync(db, null, email, ct) : null);
             return check.Error;
         }
 
