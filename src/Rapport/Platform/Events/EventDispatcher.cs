@@ -57,9 +57,22 @@ public sealed class EventDispatcher(
                 continue;
             }
 
-            if (!waitForHeldBack || !await HasHeldBackEventsAsync(ct))
+            if (!waitForHeldBack)
             {
                 break;
+            }
+
+            if (!await HasHeldBackEventsAsync(ct))
+            {
+                // Events that turned visible between the empty round and the check get one more round.
+                var late = await RunOnceAsync(ct);
+                total += late;
+                if (late == 0)
+                {
+                    break;
+                }
+
+                continue;
             }
 
             waits++;
