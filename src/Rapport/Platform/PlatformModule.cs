@@ -8,6 +8,7 @@ using Rapport.Platform.Database;
 using Rapport.Platform.Demo;
 using Rapport.Platform.Errors;
 using Rapport.Platform.Events;
+using Rapport.Platform.Files;
 using Rapport.Platform.Web;
 using Scalar.AspNetCore;
 
@@ -43,6 +44,7 @@ public static class PlatformModule
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<FileStore>();
         services.AddExceptionHandler<ConcurrencyExceptionHandler>();
 
         // Hosted services start in order: the schema must be current before the dispatcher reads events.

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Rapport.Platform.Demo;
 using Rapport.Platform.Web.Areas;
 using Rapport.Tickets.Api;
@@ -16,6 +19,11 @@ public static class TicketsModule
             .Bind(builder.Configuration.GetSection(TicketsOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // A message may carry several files: the server reads a body that large, and no larger.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<TicketsOptions>>((kestrel, tickets) =>
+            kestrel.Limits.MaxRequestBodySize = Math.Max(kestrel.Limits.MaxRequestBodySize ?? 0, tickets.Value.LargestMessageBytes));
+        services.AddOptions<FormOptions>().Configure<IOptions<TicketsOptions>>((form, tickets) =>
+            form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, tickets.Value.LargestMessageBytes));
         services.AddScoped<TicketViewers>();
         services.AddScoped<TicketChanges>();
         services.AddScoped<OpenTicketHandler>();
@@ -23,6 +31,7 @@ public static class TicketsModule
         services.AddScoped<ManageRoutingRules>();
         services.AddScoped<WorkOnTicket>();
         services.AddScoped<TicketQueries>();
+        services.AddScoped<TicketFiles>();
         services.AddDemoSeed<TicketsDemoSeed>();
         services.AddAreaSection<AdminRoutingCard>(Area.Admin, order: 60);
         return builder;
@@ -32,6 +41,7 @@ public static class TicketsModule
     {
         app.MapTicketsApi();
         app.MapQueueExport();
+        app.MapAttachmentDownloads();
         return app;
     }
 }

@@ -26,23 +26,26 @@ public static class HtmlForms
     /// current values (hidden fields, antiforgery token), overrides them with <paramref name="values"/> and posts it.
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(
-        this HttpClient client, string pageUrl, string formSelector, Dictionary<string, string> values, string? submitName = null)
+        this HttpClient client, string pageUrl, string formSelector, Dictionary<string, string> values, string? submitName = null,
+        IReadOnlyList<FormFile>? files = null)
     {
         var page = await client.GetPageAsync(pageUrl);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"{pageUrl} has no form matching '{formSelector}'.");
-        return await client.SubmitAsync(form, values, submitName);
+        return await client.SubmitAsync(form, values, submitName, files);
     }
 
+    /// <summary>Posts the form; as multipart/form-data, with the given files, when the form says so.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(
-        this HttpClient client, IHtmlFormElement form, Dictionary<string, string> values, string? submitName = null)
+        this HttpClient client, IHtmlFormElement form, Dictionary<string, string> values, string? submitName = null,
+        IReadOnlyList<FormFile>? files = null)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
             switch (element)
             {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button"):
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button" or "file"):
                     if (input.Type is "checkbox" or "radio" && !input.IsChecked)
                     {
                         continue;
@@ -74,7 +77,31 @@ public static class HtmlForms
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? form.BaseUri : form.Action;
         var uri = new Uri(action, UriKind.RelativeOrAbsolute);
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(uri.IsAbsoluteUri ? uri.PathAndQuery : action, content);
+        var target = uri.IsAbsoluteUri ? uri.PathAndQuery : action;
+        if (form.Enctype != "multipart/form-data")
+        {
+            Assert.True(files is null or { Count: 0 }, "The form does not post files.");
+            using var content = new FormUrlEncodedContent(fields);
+            return await client.PostAsync(target, content);
+        }
+
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        foreach (var file in files ?? [])
+        {
+            Assert.NotNull(form.QuerySelector($"input[type=file][name='{file.Field}']"));
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new(file.ContentType);
+            multipart.Add(part, file.Field, file.FileName);
+        }
+
+        return await client.PostAsync(target, multipart);
     }
 }
+
+/// <summary>A file chosen in a form's file input.</summary>
+public sealed record FormFile(string Field, string FileName, byte[] Content, string ContentType = "application/octet-stream");

@@ -7,41 +7,8 @@ using Rapport.Tests.Infrastructure;
 namespace Rapport.Tests.Tickets;
 
 /// <summary>The API's core contract: other tools rely on it.</summary>
-public abstract class TicketApiTests(RapportApp app) : IAsyncLifetime
+public abstract class TicketApiTests(RapportApp app) : TicketApiScenario(app)
 {
-    protected HttpClient Agent { get; private set; } = default!;
-
-    protected HttpClient Requester { get; private set; } = default!;
-
-    protected HttpClient OtherRequester { get; private set; } = default!;
-
-    protected HttpClient HrAgent { get; private set; } = default!;
-
-    public async Task InitializeAsync()
-    {
-        await app.GivenDemoCatalogAsync();
-        Agent = await app.ApiClientAsync(await app.DemoAccountAsync("tom.becker", RapportRoles.Agent));
-        Requester = await app.ApiClientAsync(await app.DemoAccountAsync("ben.carter", RapportRoles.Requester));
-        OtherRequester = await app.ApiClientAsync(await app.DemoAccountAsync("julia.weber", RapportRoles.Requester));
-        HrAgent = await app.ApiClientAsync(await app.DemoAccountAsync("grace.kim", RapportRoles.Agent));
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    protected async Task<JsonElement> ServiceAsync(string key)
-    {
-        var services = await Requester.GetFromJsonAsync<JsonElement>("/api/v1/services");
-        return services.EnumerateArray().Single(s => s.GetProperty("key").GetString() == key);
-    }
-
-    protected async Task<JsonElement> OpenAsync(HttpClient client, string subject = "Printer prints blank pages", string service = "it-question")
-    {
-        var id = (await ServiceAsync(service)).GetProperty("id").GetGuid();
-        var response = await client.PostAsJsonAsync("/api/v1/tickets", new { serviceId = id, subject, description = "Since this morning.", type = "incident" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     [Fact]
     public async Task Services_ListsTheCatalogWithIdsAndForms()
     {
@@ -63,14 +30,14 @@ public abstract class TicketApiTests(RapportApp app) : IAsyncLifetime
         Assert.Equal($"/api/v1/tickets/{ticket.GetProperty("id").GetInt64()}", response.Headers.Location?.OriginalString);
         Assert.Equal("new", ticket.GetProperty("state").GetString());
         Assert.Equal("How do I share a calendar?", ticket.GetProperty("subject").GetString());
-        Assert.Contains(await app.EventsAsync("tickets.ticket-opened"), e => e.CaseId == ticket.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(await App.EventsAsync("tickets.ticket-opened"), e => e.CaseId == ticket.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
     public async Task Open_WithBadInput_Is400NamingEachField_AndStoresNothing()
     {
         var laptop = (await ServiceAsync("new-laptop")).GetProperty("id").GetGuid();
-        var before = (await app.EventsAsync("tickets.ticket-opened")).Count;
+        var before = (await App.EventsAsync("tickets.ticket-opened")).Count;
 
         var response = await Requester.PostAsJsonAsync("/api/v1/tickets", new
         {
@@ -85,7 +52,7 @@ public abstract class TicketApiTests(RapportApp app) : IAsyncLifetime
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
         }
 
-        Assert.Equal(before, (await app.EventsAsync("tickets.ticket-opened")).Count);
+        Assert.Equal(before, (await App.EventsAsync("tickets.ticket-opened")).Count);
     }
 
     [Fact]
@@ -208,11 +175,11 @@ public abstract class TicketApiTests(RapportApp app) : IAsyncLifetime
     {
         var id = (await OpenAsync(Requester)).GetProperty("id").GetInt64();
         var me = await Agent.GetFromJsonAsync<JsonElement>("/api/v1/me");
-        var teams = await app.ScopeAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+        var teams = await App.ScopeAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Rapport.Organisation.Contracts.IOrganisationDirectory>(sp).ListTeamsAsync(CancellationToken.None));
         var desk = teams.Single(t => t.Key == "it-service-desk");
         var payroll = teams.Single(t => t.Key == "hr-payroll");
-        var tom = await app.ScopeAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+        var tom = await App.ScopeAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Rapport.Organisation.Contracts.IOrganisationDirectory>(sp).FindPersonByAccountAsync(me.GetProperty("id").GetGuid(), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await Agent.PutAsJsonAsync($"/api/v1/tickets/{id}/assignment", new { teamId = payroll.Id })).StatusCode);
@@ -252,7 +219,7 @@ public abstract class TicketApiTests(RapportApp app) : IAsyncLifetime
     [Fact]
     public async Task Anonymous_Is401()
     {
-        var response = await app.AnonymousClient(followRedirects: false).GetAsync("/api/v1/tickets");
+        var response = await App.AnonymousClient(followRedirects: false).GetAsync("/api/v1/tickets");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -2,6 +2,21 @@ using Rapport.Platform.Events;
 
 namespace Rapport.Catalog.Contracts;
 
+/// <summary>The kinds of question a request form may ask, as other modules see them.</summary>
+public static class FormFieldKinds
+{
+    public const string Text = "text";
+    public const string LongText = "long-text";
+    public const string Number = "number";
+    public const string Date = "date";
+    public const string Choice = "choice";
+    public const string MultiChoice = "multi-choice";
+    public const string Person = "person";
+
+    /// <summary>Files: the answer is their names, one per line; the files themselves go with the ticket.</summary>
+    public const string Attachment = "attachment";
+}
+
 public sealed record FormFieldDto(
     string Key, string Label, string Kind, bool Required, string? Help, IReadOnlyList<string> Options,
     decimal? Min, decimal? Max, int? MaxLength);

@@ -1,3 +1,5 @@
+using Rapport.Catalog.Contracts;
+
 namespace Rapport.Catalog.Domain;
 
 /// <summary>Something a department offers its customers, with the form a request for it takes.</summary>
@@ -38,7 +40,7 @@ public sealed class FormField
 
     public required string Label { get; set; }
 
-    /// <summary>text, long-text, number, date, choice, multi-choice, person.</summary>
+    /// <summary>text, long-text, number, date, choice, multi-choice, person, attachment.</summary>
     public string Kind { get; set; } = FieldKinds.Text;
 
     public bool Required { get; set; }
@@ -56,13 +58,14 @@ public sealed class FormField
 
 public static class FieldKinds
 {
-    public const string Text = "text";
-    public const string LongText = "long-text";
-    public const string Number = "number";
-    public const string Date = "date";
-    public const string Choice = "choice";
-    public const string MultiChoice = "multi-choice";
-    public const string Person = "person";
+    public const string Text = FormFieldKinds.Text;
+    public const string LongText = FormFieldKinds.LongText;
+    public const string Number = FormFieldKinds.Number;
+    public const string Date = FormFieldKinds.Date;
+    public const string Choice = FormFieldKinds.Choice;
+    public const string MultiChoice = FormFieldKinds.MultiChoice;
+    public const string Person = FormFieldKinds.Person;
+    public const string Attachment = FormFieldKinds.Attachment;
 
-    public static readonly IReadOnlyList<string> All = [Text, LongText, Number, Date, Choice, MultiChoice, Person];
+    public static readonly IReadOnlyList<string> All = [Text, LongText, Number, Date, Choice, MultiChoice, Person, Attachment];
 }

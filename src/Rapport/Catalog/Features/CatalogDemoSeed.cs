@@ -89,7 +89,8 @@ internal sealed class CatalogDemoSeed(TimeProvider time) : IDemoSeed
         yield return ("facilities", S("repair", "Something in the building needs fixing", "Building", "incident",
             "A broken light, a leaking tap, a door that will not lock: tell us where it is and we send someone.",
             Field("location", "Where exactly?", required: true, help: "Building, floor and room, e.g. B2, 3rd floor, room 3.14."),
-            Field("urgent", "Is it a safety risk?", FieldKinds.Choice, required: true, options: ["No", "Yes"])));
+            Field("urgent", "Is it a safety risk?", FieldKinds.Choice, required: true, options: ["No", "Yes"]),
+            Field("photo", "A photo of it", FieldKinds.Attachment, help: "If you can take one: it helps us bring the right tools.")));
         yield return ("facilities", S("access-badge", "An access badge", "Access", "request",
             "Ask for a new or replacement badge. Collect it at reception with your ID.",
             Field("reason", "Why do you need one?", FieldKinds.Choice, required: true, options: ["New starter", "Lost", "Broken", "Visitor"])));

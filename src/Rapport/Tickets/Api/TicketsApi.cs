@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Rapport.Platform;
 using Rapport.Platform.Errors;
 using Rapport.Platform.Web;
@@ -39,7 +40,16 @@ public sealed record TicketResponse(
 
 public sealed record TicketPageResponse(IReadOnlyList<TicketResponse> Items, string? Next);
 
-public sealed record CommentResponse(Guid Id, Guid AuthorId, string AuthorName, bool ByAgent, bool Internal, string Body, string BodyHtml, DateTimeOffset CreatedAt);
+public sealed record CommentResponse(
+    Guid Id, Guid AuthorId, string AuthorName, bool ByAgent, bool Internal, string Body, string BodyHtml, DateTimeOffset CreatedAt,
+    IReadOnlyList<AttachmentResponse> Attachments);
+
+public sealed record AttachmentResponse(
+    Guid Id, Guid? CommentId, string FileName, string ContentType, long Size, bool Internal, DateTimeOffset CreatedAt, string Download)
+{
+    public static AttachmentResponse From(TicketAttachment a) =>
+        new(a.Id, a.CommentId, a.FileName, a.ContentType, a.Size, a.IsInternal, a.CreatedAt, $"/api/v1/tickets/{a.TicketId}/attachments/{a.Id}");
+}
 
 public sealed record TicketEventResponse(long Sequence, string Type, DateTimeOffset OccurredAt, string? ActorId, string ActorKind, JsonElement Payload);
 
@@ -65,6 +75,14 @@ internal static class TicketsApi
             .WithDescription("Public replies, and internal notes for agents of the ticket's department.");
         api.MapPost("/{id:long}/comments", CommentAsync).WithName("AddTicketComment").WithSummary("Reply, or add an internal note")
             .WithDescription("`body` is Markdown. `internal: true` makes an internal note: never shown to the requester, never sent by e-mail.");
+        api.MapGet("/{id:long}/attachments", AttachmentsAsync).WithName("ListTicketAttachments").WithSummary("The files of a ticket")
+            .WithDescription("Files that came with the request and its messages; internal ones (of internal notes) only for agents of the ticket's department. `download` is where the bytes are.");
+        api.MapPost("/{id:long}/attachments", AttachAsync).WithName("AddTicketAttachments").WithSummary("Attach files")
+            .WithDescription("`multipart/form-data` with one or more `files` and optionally `internal=true` (agents only). The size and number of files are limited by the Tickets settings; a file over the limit answers 400 and nothing is kept.")
+            .DisableAntiforgery();
+        api.MapGet("/{id:long}/attachments/{attachmentId:guid}", AttachmentDownloads.DownloadAsync).WithName("DownloadTicketAttachment").WithSummary("Download a file")
+            .WithDescription("The bytes, as an attachment (plain images inline), with `X-Content-Type-Options: nosniff` and a sandboxing content security policy.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:long}/events", EventsAsync).WithName("ListTicketEvents").WithSummary("The ticket's history from the event log");
     }
 
@@ -119,7 +137,8 @@ internal static class TicketsApi
         return details is null
             ? TicketErrors.NotFound(id).ToProblem()
             : TypedResults.Ok<IReadOnlyList<CommentResponse>>([.. details.Comments.Select(c =>
-                new CommentResponse(c.Id, c.AuthorId, c.AuthorName, c.ByAgent, c.IsInternal, c.Body, c.BodyHtml, c.CreatedAt))]);
+                new CommentResponse(c.Id, c.AuthorId, c.AuthorName, c.ByAgent, c.IsInternal, c.Body, c.BodyHtml, c.CreatedAt,
+                    [.. details.Attachments.Where(a => a.CommentId == c.Id).Select(AttachmentResponse.From)]))]);
     }
 
     private static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> CommentAsync(
@@ -129,6 +148,33 @@ internal static class TicketsApi
         return result.Succeeded
             ? TypedResults.Created($"/api/v1/tickets/{id}/comments", TicketResponse.From(result.Value))
             : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AttachmentResponse>>, ProblemHttpResult>> AttachmentsAsync(
+        long id, ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, CancellationToken ct)
+    {
+        var details = await queries.GetAsync(id, await viewers.ForAsync(user, ct), ct);
+        return details is null
+            ? TicketErrors.NotFound(id).ToProblem()
+            : TypedResults.Ok<IReadOnlyList<AttachmentResponse>>([.. details.Attachments.Select(AttachmentResponse.From)]);
+    }
+
+    private static async Task<Results<Created<IReadOnlyList<AttachmentResponse>>, ProblemHttpResult>> AttachAsync(
+        long id, IFormFileCollection files, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, TicketQueries queries,
+        CancellationToken ct, [FromForm(Name = "internal")] bool? isInternal = null)
+    {
+        var viewer = await viewers.ForAsync(user, ct);
+        var result = await work.AttachAsync(new AttachToTicket(id, IncomingFile.From(files, "files"), isInternal ?? false), viewer, ct);
+        if (!result.Succeeded)
+        {
+            return result.Error.ToProblem();
+        }
+
+        var details = await queries.GetAsync(id, viewer, ct);
+        var added = result.Value.Attachments;
+        return TypedResults.Created<IReadOnlyList<AttachmentResponse>>(
+            $"/api/v1/tickets/{id}/attachments",
+            [.. details!.Attachments.Where(a => added.Contains(a.Id)).Select(AttachmentResponse.From)]);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TicketEventResponse>>, ProblemHttpResult>> EventsAsync(

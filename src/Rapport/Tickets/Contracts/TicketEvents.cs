@@ -24,6 +24,10 @@ public sealed record ReplyAdded(long TicketId, Guid CommentId, Guid AuthorId, st
 [EventName("tickets.internal-note-added")]
 public sealed record InternalNoteAdded(long TicketId, Guid CommentId, Guid AuthorId) : IEvent;
 
+/// <summary>A file came with a ticket or one of its messages; internal ones belong to internal notes.</summary>
+[EventName("tickets.attachment-added")]
+public sealed record AttachmentAdded(long TicketId, Guid AttachmentId, Guid? CommentId, string FileName, long Size, bool Internal) : IEvent;
+
 [EventName("tickets.details-changed")]
 public sealed record TicketDetailsChanged(long TicketId, string Subject, string Type) : IEvent;
 

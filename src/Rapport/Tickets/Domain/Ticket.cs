@@ -184,6 +184,18 @@ public sealed class Ticket
         return Result.Ok<IReadOnlyList<IEvent>>(events);
     }
 
+    /// <summary>Files sent on their own, not with a message: a closed ticket takes no more.</summary>
+    public Error? AcceptFiles(DateTimeOffset now)
+    {
+        if (State == TicketStates.Closed)
+        {
+            return new ConflictError("tickets.closed", $"Ticket {Id} is closed. Please raise a new request and mention #{Id}.");
+        }
+
+        Touch(now);
+        return null;
+    }
+
     public Result<IEvent> Edit(string subject, string type, DateTimeOffset now)
     {
         subject = subject.Trim();

@@ -18,7 +18,9 @@ public sealed record OpenTicket(
     string? Urgency,
     IReadOnlyDictionary<string, string?>? Answers,
     string Channel,
-    string? RequesterEmail = null);
+    string? RequesterEmail = null,
+    IReadOnlyList<IncomingFile>? Files = null,
+    IReadOnlyDictionary<string, IReadOnlyList<IncomingFile>>? FieldFiles = null);
 
 /// <summary>Raises a ticket for a service, checked against the service's form, with the priority the matrix gives.</summary>
 public sealed class OpenTicketHandler(
@@ -27,6 +29,7 @@ public sealed class OpenTicketHandler(
     ICatalog catalog,
     IOrganisationDirectory organisation,
     RouteNewTicket routing,
+    TicketFiles files,
     TimeProvider time)
 {
     public const int MaxSubject = 200;
@@ -77,9 +80,10 @@ public sealed class OpenTicketHandler(
             Fail("urgency", "Urgency must be low, medium or high.");
         }
 
-        var answers = command.Answers ?? new Dictionary<string, string?>();
+        var answers = new Dictionary<string, string?>(command.Answers ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
         if (service is not null)
         {
+            service = WithFiles(service, command.FieldFiles, answers);
             foreach (var (field, message) in catalog.CheckAnswers(service, answers))
             {
                 Fail($"answers.{field}", message);
@@ -92,8 +96,21 @@ public sealed class OpenTicketHandler(
             return new Invalid("tickets.invalid", "The request has fields to correct.", errors);
         }
 
+        var kept = new List<KeptFile>();
+        foreach (var (field, incoming) in FilesByField(command))
+        {
+            var keeping = await files.KeepAsync(incoming, ct);
+            if (!keeping.Succeeded)
+            {
+                var problem = keeping.Error is Invalid invalid ? invalid.Fields.Values.First()[0] : keeping.Error.Detail;
+                return new Invalid("tickets.invalid", "The request has fields to correct.", new Dictionary<string, string[]> { [field] = [problem] });
+            }
+
+            kept.AddRange(keeping.Value);
+        }
+
         var priority = await catalog.PriorityOfAsync(impact, urgency, ct);
-        var kept = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value?.Trim());
+        var given = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value?.Trim());
 
         // Two tickets routed round-robin at once may race for the team's turn: the loser starts again.
         for (var attempt = 1; ; attempt++)
@@ -112,14 +129,14 @@ public sealed class OpenTicketHandler(
                 RequesterId = requester.Value.Id,
                 RequesterName = requester.Value.Name,
                 BusinessUnitId = requester.Value.BusinessUnitId,
-                Answers = new Dictionary<string, string?>(kept),
+                Answers = new Dictionary<string, string?>(given),
                 Channel = command.Channel,
                 CreatedAt = now,
             };
             ticket.Opened(now);
             try
             {
-                await SaveAsync(ticket, now, ct);
+                await SaveAsync(ticket, kept, now, ct);
                 return ticket;
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
@@ -130,7 +147,7 @@ public sealed class OpenTicketHandler(
     }
 
     /// <summary>The number is the database's: save the ticket, then its events and routing, in one transaction.</summary>
-    private async Task SaveAsync(Ticket ticket, DateTimeOffset now, CancellationToken ct)
+    private async Task SaveAsync(Ticket ticket, IReadOnlyList<KeptFile> kept, DateTimeOffset now, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Add(ticket);
@@ -138,6 +155,11 @@ public sealed class OpenTicketHandler(
         var caseId = ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         events.Append(new TicketOpened(ticket.Id, ticket.ServiceId, ticket.DepartmentId, ticket.Type, ticket.Subject,
             ticket.Impact, ticket.Urgency, ticket.Priority, ticket.RequesterId, ticket.Channel), "ticket", caseId);
+        foreach (var added in files.Attach(ticket.Id, null, ticket.RequesterId, isInternal: false, kept, now))
+        {
+            events.Append(added, "ticket", caseId);
+        }
+
         if (await routing.DecideAsync(ticket, ct) is { } route)
         {
             events.Append(ticket.Assign(route.TeamId, route.AssigneeId, route.AssigneeName, now).Value!, "ticket", caseId);
@@ -146,6 +168,40 @@ public sealed class OpenTicketHandler(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Attachment fields are answered by the names of their files. Where a request cannot carry files
+    /// (the JSON API), such fields are not required: files follow through the attachments endpoint.
+    /// </summary>
+    private static ServiceDto WithFiles(ServiceDto service, IReadOnlyDictionary<string, IReadOnlyList<IncomingFile>>? fieldFiles, Dictionary<string, string?> answers)
+    {
+        if (fieldFiles is null)
+        {
+            return service with { Fields = [.. service.Fields.Select(f => f.Kind == FormFieldKinds.Attachment ? f with { Required = false } : f)] };
+        }
+
+        foreach (var field in service.Fields.Where(f => f.Kind == FormFieldKinds.Attachment))
+        {
+            answers[field.Key] = fieldFiles.TryGetValue(field.Key, out var chosen) && chosen.Count > 0
+                ? string.Join('\n', chosen.Select(f => TicketFiles.CleanName(f.FileName)))
+                : null;
+        }
+
+        return service;
+    }
+
+    private static IEnumerable<(string Field, IReadOnlyList<IncomingFile> Files)> FilesByField(OpenTicket command)
+    {
+        foreach (var (key, chosen) in command.FieldFiles ?? new Dictionary<string, IReadOnlyList<IncomingFile>>())
+        {
+            yield return ($"answers.{key}", chosen);
+        }
+
+        if (command.Files is { Count: > 0 } general)
+        {
+            yield return (TicketFiles.Field, general);
+        }
     }
 
     private async Task<(Guid Id, string Name, Guid? BusinessUnitId)?> RequesterAsync(OpenTicket command, TicketViewer viewer, Action<string, string> fail, CancellationToken ct)

@@ -35,7 +35,8 @@ public sealed record TicketFilter(string Queue, string? State = null, string? Cu
 
 public sealed record TicketHistoryEntry(long Sequence, string Type, DateTimeOffset OccurredAt, string? ActorId, ActorKind ActorKind, string Payload);
 
-public sealed record TicketDetails(Ticket Ticket, IReadOnlyList<TicketComment> Comments, IReadOnlyList<TicketHistoryEntry> History);
+public sealed record TicketDetails(
+    Ticket Ticket, IReadOnlyList<TicketComment> Comments, IReadOnlyList<TicketHistoryEntry> History, IReadOnlyList<TicketAttachment> Attachments);
 
 public sealed class TicketQueries(RapportDb db)
 {
@@ -88,12 +89,45 @@ public sealed class TicketQueries(RapportDb db)
             .Where(c => c.TicketId == ticketId && (agent || !c.IsInternal))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .ToListAsync(ct);
+        var attachments = await db.Set<TicketAttachment>().AsNoTracking()
+            .Where(a => a.TicketId == ticketId && (agent || !a.IsInternal))
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.FileName)
+            .ToListAsync(ct);
         var caseId = ticketId.ToString(CultureInfo.InvariantCulture);
         var history = await db.Set<EventLogEntry>().AsNoTracking()
             .Where(e => e.CaseType == "ticket" && e.CaseId == caseId && (agent || e.Type != "tickets.internal-note-added"))
             .OrderBy(e => e.Sequence)
             .Select(e => new TicketHistoryEntry(e.Sequence, e.Type, e.OccurredAt, e.ActorId, e.ActorKind, e.Payload))
             .ToListAsync(ct);
-        return new TicketDetails(ticket, comments, history);
+        if (!agent)
+        {
+            history = [.. history.Where(e => e.Type != AttachmentAddedType || IsVisibleAttachment(e.Payload, attachments))];
+        }
+
+        return new TicketDetails(ticket, comments, history, attachments);
+    }
+
+    /// <summary>An attachment of a ticket, when the viewer may download it; null otherwise.</summary>
+    public async Task<TicketAttachment?> FindAttachmentAsync(long ticketId, Guid attachmentId, TicketViewer viewer, CancellationToken ct)
+    {
+        var ticket = await db.Set<Ticket>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct);
+        if (ticket is null || !viewer.CanSee(ticket))
+        {
+            return null;
+        }
+
+        var agent = viewer.CanWorkOn(ticket);
+        return await db.Set<TicketAttachment>().AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == attachmentId && a.TicketId == ticketId && (agent || !a.IsInternal), ct);
+    }
+
+    private static readonly string AttachmentAddedType = EventNames.Of<Contracts.AttachmentAdded>();
+
+    /// <summary>Requesters see the history of the files they may download, not of internal ones.</summary>
+    private static bool IsVisibleAttachment(string payload, IReadOnlyList<TicketAttachment> visible)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(payload);
+        return json.RootElement.TryGetProperty("attachmentId", out var id) && id.TryGetGuid(out var attachmentId)
+            && visible.Any(a => a.Id == attachmentId);
     }
 }

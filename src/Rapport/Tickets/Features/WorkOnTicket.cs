@@ -1,13 +1,18 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rapport.Organisation.Contracts;
 using Rapport.Platform.Database;
 using Rapport.Platform.Errors;
+using Rapport.Platform.Events;
 using Rapport.Platform.Web;
+using Rapport.Tickets.Contracts;
 using Rapport.Tickets.Domain;
 
 namespace Rapport.Tickets.Features;
 
-public sealed record ReplyToTicket(long TicketId, string? Body, bool Internal, int? ExpectedVersion = null);
+public sealed record ReplyToTicket(long TicketId, string? Body, bool Internal, int? ExpectedVersion = null, IReadOnlyList<IncomingFile>? Files = null);
+
+public sealed record AttachToTicket(long TicketId, IReadOnlyList<IncomingFile> Files, bool Internal);
 
 public sealed record ChangeTicketState(long TicketId, string State, string? Note, int? ExpectedVersion = null);
 
@@ -23,31 +28,39 @@ public sealed class WorkOnTicket(
     RapportDb db,
     MarkdownRenderer markdown,
     IOrganisationDirectory organisation,
+    TicketFiles files,
     IOptions<TicketsOptions> options,
     TimeProvider time)
 {
     public const int MaxBody = 20_000;
 
-    public Task<Result<Ticket>> ReplyAsync(ReplyToTicket command, TicketViewer viewer, CancellationToken ct)
+    public async Task<Result<Ticket>> ReplyAsync(ReplyToTicket command, TicketViewer viewer, CancellationToken ct)
     {
         var body = command.Body?.Trim() ?? "";
-        if (body.Length == 0)
+        var incoming = command.Files ?? [];
+        if (body.Length == 0 && incoming.Count == 0)
         {
-            return Task.FromResult<Result<Ticket>>(Invalid.Field("body", "Write a message first."));
+            return Invalid.Field("body", "Write a message first.");
         }
 
         if (body.Length > MaxBody)
         {
-            return Task.FromResult<Result<Ticket>>(Invalid.Field("body", $"A message can be at most {MaxBody} characters."));
+            return Invalid.Field("body", $"A message can be at most {MaxBody} characters.");
         }
 
         if (viewer.PersonId is not { } author)
         {
-            return Task.FromResult<Result<Ticket>>(new ForbiddenError("tickets.no-person", "Your profile in the organisation is not set up yet."));
+            return new ForbiddenError("tickets.no-person", "Your profile in the organisation is not set up yet.");
+        }
+
+        var kept = await KeepFilesAsync(command.TicketId, incoming, command.Internal, viewer, ct);
+        if (!kept.Succeeded)
+        {
+            return kept.Error;
         }
 
         var now = time.GetUtcNow();
-        return changes.ApplyAsync(command.TicketId, viewer, command.ExpectedVersion, needsAgent: command.Internal, ticket =>
+        return await changes.ApplyAsync(command.TicketId, viewer, command.ExpectedVersion, needsAgent: command.Internal, ticket =>
         {
             var asAgent = viewer.CanWorkOn(ticket) && ticket.RequesterId != author;
             var comment = new TicketComment
@@ -63,13 +76,76 @@ public sealed class WorkOnTicket(
                 CreatedAt = now,
             };
             var decision = ticket.Reply(comment.Id, author, asAgent, command.Internal, now, options.Value.ReopenWindow);
-            if (decision.Succeeded)
+            if (!decision.Succeeded)
             {
-                db.Add(comment);
+                return decision;
             }
 
-            return decision;
+            db.Add(comment);
+            return Result.Ok<IReadOnlyList<IEvent>>([.. decision.Value, .. files.Attach(ticket.Id, comment.Id, author, command.Internal, kept.Value, now)]);
         }, ct);
+    }
+
+    /// <summary>Files on their own, without a message (the API's attachments endpoint).</summary>
+    public async Task<Result<(Ticket Ticket, IReadOnlyList<Guid> Attachments)>> AttachAsync(AttachToTicket command, TicketViewer viewer, CancellationToken ct)
+    {
+        if (command.Files.Count == 0)
+        {
+            return Invalid.Field(TicketFiles.Field, "Choose at least one file.");
+        }
+
+        if (viewer.PersonId is not { } uploader)
+        {
+            return new ForbiddenError("tickets.no-person", "Your profile in the organisation is not set up yet.");
+        }
+
+        var kept = await KeepFilesAsync(command.TicketId, command.Files, command.Internal, viewer, ct);
+        if (!kept.Succeeded)
+        {
+            return kept.Error;
+        }
+
+        var now = time.GetUtcNow();
+        IReadOnlyList<IEvent> added = [];
+        var result = await changes.ApplyAsync(command.TicketId, viewer, null, needsAgent: command.Internal, ticket =>
+        {
+            if (ticket.AcceptFiles(now) is { } refused)
+            {
+                return refused;
+            }
+
+            added = files.Attach(ticket.Id, null, uploader, command.Internal, kept.Value, now);
+            return Result.Ok(added);
+        }, ct);
+        return result.Succeeded
+            ? (result.Value, [.. added.OfType<AttachmentAdded>().Select(a => a.AttachmentId)])
+            : result.Error;
+    }
+
+    /// <summary>
+    /// Keeps the files once the viewer is known to be allowed to add them, so that nobody fills the
+    /// disk through a ticket they cannot see.
+    /// </summary>
+    private async Task<Result<IReadOnlyList<KeptFile>>> KeepFilesAsync(
+        long ticketId, IReadOnlyList<IncomingFile> incoming, bool isInternal, TicketViewer viewer, CancellationToken ct)
+    {
+        if (incoming.Count == 0)
+        {
+            return Result.Ok<IReadOnlyList<KeptFile>>([]);
+        }
+
+        var ticket = await db.Set<Ticket>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct);
+        if (ticket is null || !viewer.CanSee(ticket))
+        {
+            return TicketErrors.NotFound(ticketId);
+        }
+
+        if (isInternal && !viewer.CanWorkOn(ticket))
+        {
+            return new ForbiddenError("tickets.agents-only", "Only agents of the ticket's department may do this.");
+        }
+
+        return await files.KeepAsync(incoming, ct);
     }
 
     public Task<Result<Ticket>> ChangeStateAsync(ChangeTicketState command, TicketViewer viewer, CancellationToken ct)
