@@ -63,6 +63,7 @@ public static class PlatformModule
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
             o.AddDocumentTransformer<ApiDocumentTransformer>();
+            o.AddOperationTransformer<ApiExampleTransformer>();
         });
         services.Configure<ForwardedHeadersOptions>(o =>
         {

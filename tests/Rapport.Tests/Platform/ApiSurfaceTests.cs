@@ -87,6 +87,20 @@ public abstract class ApiSurfaceTests(RapportApp app)
     }
 
     [Fact]
+    public async Task OpenApiDocument_ShowsExamples_OfTheTicketContract()
+    {
+        var document = await app.AnonymousClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var open = document.GetProperty("paths").GetProperty("/api/v1/tickets").GetProperty("post");
+        var request = open.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        var answer = open.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("Laptop does not start", request.GetProperty("subject").GetString());
+        Assert.True(request.TryGetProperty("serviceId", out _));
+        Assert.Equal(JsonValueKind.Number, answer.GetProperty("id").ValueKind);
+        Assert.Equal("new", answer.GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task ApiReferencePage_IsServed()
     {
         var response = await app.AnonymousClient().GetAsync("/api/reference");

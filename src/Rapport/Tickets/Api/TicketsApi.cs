@@ -61,23 +61,34 @@ internal static class TicketsApi
             .WithTags("Tickets")
             .RequireAuthorization(RapportPolicies.Api);
         api.MapPost("/", OpenAsync).WithName("OpenTicket").WithSummary("Open a ticket")
+            .WithExample(TicketExamples.Open, StatusCodes.Status201Created, TicketExamples.Ticket)
             .WithDescription("Raises a ticket for a service. `type` defaults to the service's; `impact` and `urgency` (low, medium, high) give the priority through the matrix. Agents may raise on behalf of someone with `requesterEmail`. `fields` answers the service's form by field key.");
         api.MapGet("/", ListAsync).WithName("ListTickets").WithSummary("List tickets")
+            .WithExample(null, StatusCodes.Status200OK, TicketExamples.Page)
             .WithDescription("A page of the tickets you may see, newest first. `queue`: requested (yours), mine (assigned to you), team, unassigned, all. `state`: a state or `active`. Pass `next` as `cursor` for the next page.");
-        api.MapGet("/{id:long}", GetAsync).WithName("GetTicket").WithSummary("Get a ticket");
+        api.MapGet("/{id:long}", GetAsync).WithName("GetTicket").WithSummary("Get a ticket")
+            .WithExample(null, StatusCodes.Status200OK, TicketExamples.Ticket);
         api.MapPatch("/{id:long}", EditAsync).WithName("EditTicket").WithSummary("Change a ticket's title or type")
+            .WithExample(TicketExamples.Edit, StatusCodes.Status200OK, TicketExamples.Ticket)
             .WithDescription("Agents only. Send `version` from the ticket you read: if someone changed it since, the answer is 409 and nothing changes.");
         api.MapPost("/{id:long}/state", ChangeStateAsync).WithName("ChangeTicketState").WithSummary("Move a ticket to another state")
+            .WithExample(TicketExamples.Resolve, StatusCodes.Status200OK, TicketExamples.Ticket)
             .WithDescription("States: new, open, waiting-on-requester, waiting-on-third-party, resolved (needs a `note`), closed. A requester may reopen (open) or close their resolved ticket.");
-        api.MapPut("/{id:long}/assignment", AssignAsync).WithName("AssignTicket").WithSummary("Assign a ticket to a team and optionally an agent");
-        api.MapPut("/{id:long}/priority", PriorityAsync).WithName("OverrideTicketPriority").WithSummary("Set the priority by hand, with a reason");
+        api.MapPut("/{id:long}/assignment", AssignAsync).WithName("AssignTicket").WithSummary("Assign a ticket to a team and optionally an agent")
+            .WithExample(TicketExamples.Assign, StatusCodes.Status200OK, TicketExamples.Ticket);
+        api.MapPut("/{id:long}/priority", PriorityAsync).WithName("OverrideTicketPriority").WithSummary("Set the priority by hand, with a reason")
+            .WithExample(TicketExamples.Priority, StatusCodes.Status200OK, TicketExamples.Ticket);
         api.MapGet("/{id:long}/comments", CommentsAsync).WithName("ListTicketComments").WithSummary("The conversation")
+            .WithExample(null, StatusCodes.Status200OK, new[] { TicketExamples.Comment })
             .WithDescription("Public replies, and internal notes for agents of the ticket's department.");
         api.MapPost("/{id:long}/comments", CommentAsync).WithName("AddTicketComment").WithSummary("Reply, or add an internal note")
+            .WithExample(TicketExamples.Reply, StatusCodes.Status201Created, TicketExamples.Ticket)
             .WithDescription("`body` is Markdown. `internal: true` makes an internal note: never shown to the requester, never sent by e-mail.");
         api.MapGet("/{id:long}/attachments", AttachmentsAsync).WithName("ListTicketAttachments").WithSummary("The files of a ticket")
+            .WithExample(null, StatusCodes.Status200OK, new[] { TicketExamples.Attachment })
             .WithDescription("Files that came with the request and its messages; internal ones (of internal notes) only for agents of the ticket's department. `download` is where the bytes are.");
         api.MapPost("/{id:long}/attachments", AttachAsync).WithName("AddTicketAttachments").WithSummary("Attach files")
+            .WithExample(null, StatusCodes.Status201Created, new[] { TicketExamples.Attachment })
             .WithDescription("`multipart/form-data` with one or more `files` and optionally `internal=true` (agents only). The size and number of files are limited by the Tickets settings; a file over the limit answers 400 and nothing is kept.")
             .DisableAntiforgery();
         api.MapGet("/{id:long}/attachments/{attachmentId:guid}", AttachmentDownloads.DownloadAsync).WithName("DownloadTicketAttachment").WithSummary("Download a file")
