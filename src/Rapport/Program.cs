@@ -1,5 +1,6 @@
 using Rapport.Accounts;
 using Rapport.Catalog;
+using Rapport.Clocks;
 using Rapport.Organisation;
 using Rapport.Platform;
 using Rapport.Platform.Cli;
@@ -19,6 +20,7 @@ return await RapportCommandLine.RunAsync(args, (arguments, forCommand) =>
     builder.AddOrganisation();
     builder.AddCatalog();
     builder.AddTickets();
+    builder.AddClocks();
     builder.AddWebhooks();
 
     var app = builder.Build();
@@ -27,6 +29,7 @@ return await RapportCommandLine.RunAsync(args, (arguments, forCommand) =>
     app.MapOrganisation();
     app.MapCatalog();
     app.MapTickets();
+    app.MapClocks();
     app.MapWebhooks();
     app.MapPages();
     return app;

@@ -6,6 +6,8 @@ using Rapport.Platform.Web.Areas;
 using Rapport.Tickets.Api;
 using Rapport.Tickets.Pages.Areas;
 using Rapport.Tickets.Features;
+using Rapport.Tickets.Subscriptions;
+using Rapport.Platform.Events;
 
 namespace Rapport.Tickets;
 
@@ -33,6 +35,7 @@ public static class TicketsModule
         services.AddScoped<TicketQueries>();
         services.AddScoped<TicketFiles>();
         services.AddDemoSeed<TicketsDemoSeed>();
+        services.AddEventSubscriber<OnPromiseClocks>();
         services.AddAreaSection<AdminRoutingCard>(Area.Admin, order: 60);
         return builder;
     }

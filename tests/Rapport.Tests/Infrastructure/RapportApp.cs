@@ -64,6 +64,7 @@ public abstract class RapportApp : IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Rapport", Database.ConnectionString);
         builder.UseSetting("Rapport:Demo:Seed", "false");
         builder.UseSetting("Rapport:Events:Dispatch", "false");
+        builder.UseSetting("Clocks:Watch", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

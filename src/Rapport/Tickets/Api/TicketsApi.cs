@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Rapport.Clocks.Contracts;
 using Rapport.Platform;
 using Rapport.Platform.Errors;
 using Rapport.Platform.Web;
@@ -30,12 +31,27 @@ public sealed record TicketResponse(
     string Priority, string Impact, string Urgency, string? PriorityReason, Guid ServiceId, Guid DepartmentId,
     Guid RequesterId, string RequesterName, Guid? TeamId, Guid? AssigneeId, string? AssigneeName, string Channel,
     IReadOnlyDictionary<string, string?> Fields, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? FirstRespondedAt, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt, string? ResolutionNote, int Version)
+    DateTimeOffset? FirstRespondedAt, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt, string? ResolutionNote, int Version,
+    TicketClocksResponse? Clocks = null)
 {
-    public static TicketResponse From(Ticket t) => new(
+    public static TicketResponse From(Ticket t, TicketClocksDto? clocks = null) => new(
         t.Id, t.Subject, t.Description, t.Type, t.State, TicketStates.ForRequester(t.State), t.Priority, t.Impact, t.Urgency,
         t.PriorityReason, t.ServiceId, t.DepartmentId, t.RequesterId, t.RequesterName, t.TeamId, t.AssigneeId, t.AssigneeName,
-        t.Channel, t.Answers, t.CreatedAt, t.UpdatedAt, t.FirstRespondedAt, t.ResolvedAt, t.ClosedAt, t.ResolutionNote, t.Version);
+        t.Channel, t.Answers, t.CreatedAt, t.UpdatedAt, t.FirstRespondedAt, t.ResolvedAt, t.ClosedAt, t.ResolutionNote, t.Version,
+        clocks is null ? null : TicketClocksResponse.From(clocks));
+}
+
+/// <summary>A promise clock: when it is due (null while paused or stopped), how it stands, business minutes left (negative once breached).</summary>
+public sealed record ClockResponse(DateTimeOffset? DueAt, string State, int TargetMinutes, int BusinessMinutesLeft)
+{
+    public static ClockResponse? From(ClockDto? clock) => clock is null ? null
+        : new(clock.DueAt, clock.State, (int)clock.Target.TotalMinutes, (int)Math.Floor(clock.BusinessTimeLeft.TotalMinutes));
+}
+
+/// <summary>The clocks of the service's promise; a clock is null when the promise sets no target for it.</summary>
+public sealed record TicketClocksResponse(ClockResponse? FirstResponse, ClockResponse? Resolution)
+{
+    public static TicketClocksResponse From(TicketClocksDto clocks) => new(ClockResponse.From(clocks.FirstResponse), ClockResponse.From(clocks.Resolution));
 }
 
 public sealed record TicketPageResponse(IReadOnlyList<TicketResponse> Items, string? Next);
@@ -67,6 +83,7 @@ internal static class TicketsApi
             .WithExample(null, StatusCodes.Status200OK, TicketExamples.Page)
             .WithDescription("A page of the tickets you may see, newest first. `queue`: requested (yours), mine (assigned to you), team, unassigned, all. `state`: a state or `active`. Pass `next` as `cursor` for the next page.");
         api.MapGet("/{id:long}", GetAsync).WithName("GetTicket").WithSummary("Get a ticket")
+            .WithDescription("The ticket with its promise `clocks`: `firstResponse` and `resolution`, each with `dueAt`, `state` (running, paused, met, breached) and the business minutes left.")
             .WithExample(null, StatusCodes.Status200OK, TicketExamples.Ticket);
         api.MapPatch("/{id:long}", EditAsync).WithName("EditTicket").WithSummary("Change a ticket's title or type")
             .WithExample(TicketExamples.Edit, StatusCodes.Status200OK, TicketExamples.Ticket)
@@ -115,14 +132,16 @@ internal static class TicketsApi
         var viewer = await viewers.ForAsync(user, ct);
         queue ??= viewer.IsStaff ? TicketQueues.All : TicketQueues.Requested;
         var page = await queries.ListAsync(new TicketFilter(queue, state, cursor, size), viewer, ct);
-        return TypedResults.Ok(new TicketPageResponse([.. page.Items.Select(TicketResponse.From)], page.Next));
+        return TypedResults.Ok(new TicketPageResponse([.. page.Items.Select(t => TicketResponse.From(t))], page.Next));
     }
 
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> GetAsync(
-        long id, ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, CancellationToken ct)
+        long id, ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, ITicketClocks clocks, CancellationToken ct)
     {
         var details = await queries.GetAsync(id, await viewers.ForAsync(user, ct), ct);
-        return details is null ? TicketErrors.NotFound(id).ToProblem() : TypedResults.Ok(TicketResponse.From(details.Ticket));
+        return details is null
+            ? TicketErrors.NotFound(id).ToProblem()
+            : TypedResults.Ok(TicketResponse.From(details.Ticket, await clocks.ForTicketAsync(id, ct)));
     }
 
     private static Task<Results<Ok<TicketResponse>, ProblemHttpResult>> EditAsync(

@@ -69,6 +69,9 @@ public sealed class Ticket
     /// <summary>The requester's business unit when the ticket was opened (for routing and analytics).</summary>
     public Guid? BusinessUnitId { get; init; }
 
+    /// <summary>When the first of its running promise clocks is due; null when none runs. Kept from the clocks' events.</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
     /// <summary>Optimistic concurrency: bumped on every change.</summary>
     public int Version { get; private set; }
 
@@ -182,6 +185,18 @@ public sealed class Ticket
 
         Touch(now);
         return Result.Ok<IReadOnlyList<IEvent>>(events);
+    }
+
+    /// <summary>Takes the due time the clocks worked out. Not an edit: nobody's view of the ticket goes stale by it.</summary>
+    public void DueBy(DateTimeOffset? dueAt) => DueAt = dueAt;
+
+    /// <summary>A promise was breached: the priority goes up one step (critical stays critical).</summary>
+    public Result<IEvent> Escalate(string reason, DateTimeOffset now)
+    {
+        var index = TicketPriorities.All.ToList().IndexOf(Priority);
+        return index <= 0
+            ? new ConflictError("tickets.highest-priority", $"Ticket {Id} has the highest priority already.")
+            : OverridePriority(TicketPriorities.All[index - 1], reason, now);
     }
 
     /// <summary>Files sent on their own, not with a message: a closed ticket takes no more.</summary>

@@ -10,6 +10,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
     public void Configure(EntityTypeBuilder<Ticket> b)
     {
         b.ToTable("tickets");
+        b.HasIndex(t => new { t.DueAt, t.Id });
         b.HasKey(t => t.Id);
         b.Property(t => t.Id).ValueGeneratedOnAdd();
         b.Property(t => t.Type).HasMaxLength(20);

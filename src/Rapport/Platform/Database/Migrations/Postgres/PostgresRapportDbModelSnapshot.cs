@@ -548,6 +548,217 @@ namespace Rapport.Platform.Database.Migrations.Postgres
                     b.ToTable("services", (string)null);
                 });
 
+            modelBuilder.Entity("Rapport.Clocks.Domain.BusinessCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("holidays");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_business_calendars");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_business_calendars_name");
+
+                    b.ToTable("business_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Clocks.Domain.ClockAlert", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Alert")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("alert");
+
+                    b.Property<DateTimeOffset>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.HasKey("TicketId", "Kind", "Alert")
+                        .HasName("pk_clock_alerts");
+
+                    b.ToTable("clock_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Clocks.Domain.ServicePromise", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<string>("Escalations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("escalations");
+
+                    b.Property<int?>("MaxLostMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_lost_minutes");
+
+                    b.Property<int?>("MinHappiness")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_happiness");
+
+                    b.Property<string>("OnReopen")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("on_reopen");
+
+                    b.Property<bool>("PauseOnThirdParty")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pause_on_third_party");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("targets");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("WarnAtPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("warn_at_percent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_promises");
+
+                    b.HasIndex("CalendarId")
+                        .HasDatabaseName("ix_service_promises_calendar_id");
+
+                    b.HasIndex("ServiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_promises_service_id");
+
+                    b.ToTable("service_promises", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Clocks.Domain.TicketClock", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<long>("ElapsedSeconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("elapsed_seconds");
+
+                    b.Property<DateTimeOffset?>("PausedSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_since");
+
+                    b.Property<DateTimeOffset?>("RunningSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("running_since");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<long>("TargetSeconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("target_seconds");
+
+                    b.Property<DateTimeOffset?>("WarnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warn_at");
+
+                    b.HasKey("TicketId", "Kind")
+                        .HasName("pk_ticket_clocks");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_ticket_clocks_due_at");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_ticket_clocks_service_id");
+
+                    b.HasIndex("WarnAt")
+                        .HasDatabaseName("ix_ticket_clocks_warn_at");
+
+                    b.ToTable("ticket_clocks", (string)null);
+                });
+
             modelBuilder.Entity("Rapport.Organisation.Domain.BusinessUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1062,6 +1273,10 @@ namespace Rapport.Platform.Database.Migrations.Postgres
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
                     b.Property<DateTimeOffset?>("FirstRespondedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_responded_at");
@@ -1152,6 +1367,9 @@ namespace Rapport.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("MergedIntoId")
                         .HasDatabaseName("ix_tickets_merged_into_id");
+
+                    b.HasIndex("DueAt", "Id")
+                        .HasDatabaseName("ix_tickets_due_at_id");
 
                     b.HasIndex("RequesterId", "Id")
                         .HasDatabaseName("ix_tickets_requester_id_id");
@@ -1560,6 +1778,16 @@ namespace Rapport.Platform.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Rapport.Clocks.Domain.ServicePromise", b =>
+                {
+                    b.HasOne("Rapport.Clocks.Domain.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_promises_business_calendars_calendar_id");
                 });
 
             modelBuilder.Entity("Rapport.Organisation.Domain.Person", b =>

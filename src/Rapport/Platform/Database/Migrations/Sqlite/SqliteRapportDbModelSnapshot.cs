@@ -540,6 +540,221 @@ namespace Rapport.Platform.Database.Migrations.Sqlite
                     b.ToTable("services", (string)null);
                 });
 
+            modelBuilder.Entity("Rapport.Clocks.Domain.BusinessCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holidays");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_business_calendars");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_business_calendars_name");
+
+                    b.ToTable("business_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Clocks.Domain.ClockAlert", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Alert")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alert");
+
+                    b.Property<string>("FiredAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at");
+
+                    b.HasKey("TicketId", "Kind", "Alert")
+                        .HasName("pk_clock_alerts");
+
+                    b.ToTable("clock_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Clocks.Domain.ServicePromise", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<string>("Escalations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalations");
+
+                    b.Property<int?>("MaxLostMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_lost_minutes");
+
+                    b.Property<int?>("MinHappiness")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_happiness");
+
+                    b.Property<string>("OnReopen")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on_reopen");
+
+                    b.Property<bool>("PauseOnThirdParty")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pause_on_third_party");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("targets");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("WarnAtPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warn_at_percent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_promises");
+
+                    b.HasIndex("CalendarId")
+                        .HasDatabaseName("ix_service_promises_calendar_id");
+
+                    b.HasIndex("ServiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_promises_service_id");
+
+                    b.ToTable("service_promises", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Clocks.Domain.TicketClock", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<long>("ElapsedSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("elapsed_seconds");
+
+                    b.Property<string>("PausedSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paused_since");
+
+                    b.Property<string>("RunningSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("running_since");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StoppedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<long>("TargetSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_seconds");
+
+                    b.Property<string>("WarnAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warn_at");
+
+                    b.HasKey("TicketId", "Kind")
+                        .HasName("pk_ticket_clocks");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_ticket_clocks_due_at");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_ticket_clocks_service_id");
+
+                    b.HasIndex("WarnAt")
+                        .HasDatabaseName("ix_ticket_clocks_warn_at");
+
+                    b.ToTable("ticket_clocks", (string)null);
+                });
+
             modelBuilder.Entity("Rapport.Organisation.Domain.BusinessUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1059,6 +1274,10 @@ namespace Rapport.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<string>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
                     b.Property<string>("FirstRespondedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_responded_at");
@@ -1150,6 +1369,9 @@ namespace Rapport.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("MergedIntoId")
                         .HasDatabaseName("ix_tickets_merged_into_id");
+
+                    b.HasIndex("DueAt", "Id")
+                        .HasDatabaseName("ix_tickets_due_at_id");
 
                     b.HasIndex("RequesterId", "Id")
                         .HasDatabaseName("ix_tickets_requester_id_id");
@@ -1565,6 +1787,16 @@ namespace Rapport.Platform.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Rapport.Clocks.Domain.ServicePromise", b =>
+                {
+                    b.HasOne("Rapport.Clocks.Domain.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_promises_business_calendars_calendar_id");
                 });
 
             modelBuilder.Entity("Rapport.Organisation.Domain.Person", b =>
