@@ -233,12 +233,18 @@ public abstract class CatalogApiTests(RapportApp app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FieldKinds_AreListedInTheApiDocument()
+    public async Task ApiDocument_ListsTheFieldKinds_AndShowsAnExampleService()
     {
         var document = await app.AnonymousClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
-        var add = document.GetProperty("paths").GetProperty("/api/v1/services").GetProperty("post").GetProperty("description").GetString();
-        Assert.All(FieldKinds.All, kind => Assert.Contains(kind, add, StringComparison.Ordinal));
+        var add = document.GetProperty("paths").GetProperty("/api/v1/services").GetProperty("post");
+        Assert.All(FieldKinds.All, kind => Assert.Contains(kind, add.GetProperty("description").GetString(), StringComparison.Ordinal));
+        var example = add.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("standing-desk", example.GetProperty("key").GetString());
+        Assert.Equal(3, example.GetProperty("fields").GetArrayLength());
+        var matrix = document.GetProperty("paths").GetProperty("/api/v1/priority-matrix").GetProperty("put")
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal(9, matrix.GetProperty("cells").GetArrayLength());
     }
 }
 

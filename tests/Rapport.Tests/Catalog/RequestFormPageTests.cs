@@ -112,6 +112,7 @@ public abstract class RequestFormPageTests(RapportApp app) : IAsyncLifetime
         [
             new { key = "needed-by", label = "Needed by", kind = FieldKinds.Date, required = true },
             new { key = "count", label = "How many", kind = FieldKinds.Number, max = 3 },
+            new { key = "photo", label = "A photo", kind = FieldKinds.Attachment, required = true },
         ]);
         var admin = await app.CatalogAdminBrowserAsync();
         var before = (await app.EventsAsync()).Count;
@@ -123,6 +124,8 @@ public abstract class RequestFormPageTests(RapportApp app) : IAsyncLifetime
         Assert.Equal("7", tried.QuerySelector<IHtmlInputElement>("#preview-count")?.Value);
         Assert.Equal("Two screens", tried.QuerySelector<IHtmlInputElement>("#preview-subject")?.Value);
         Assert.Contains("correct 2 fields", tried.QuerySelector("#preview-result")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("file", tried.QuerySelector<IHtmlInputElement>("#preview-photo")?.Type);
+        Assert.Null(tried.QuerySelector("#preview-photo-error"));
         Assert.Equal(before, (await app.EventsAsync()).Count);
 
         var passed = await (await admin.SubmitFormAsync(Path(id), "#preview-form", new() { ["answers.needed-by"] = "2026-04-01", ["answers.count"] = "2" })).ParseAsync();

@@ -6,6 +6,7 @@ using Rapport.Catalog.Domain;
 using Rapport.Catalog.Features;
 using Rapport.Platform;
 using Rapport.Platform.Errors;
+using Rapport.Platform.Web;
 
 namespace Rapport.Catalog.Api;
 
@@ -58,7 +59,8 @@ internal static class CatalogApi
             .WithDescription(
                 "Administrators only. Adds a service to a department's catalog with its request form, all or nothing. `key` (lowercase letters, digits, dashes) " +
                 "is the portal's address and never changes; it is made from `name` when left out. `defaultType`: incident, request (the default), question or complaint. " +
-                "`isPublished` (default false) puts it on the portal at once. Field kinds: " + string.Join(", ", FieldKinds.All) + ".");
+                "`isPublished` (default false) puts it on the portal at once. Field kinds: " + string.Join(", ", FieldKinds.All) + ".")
+            .WithExample(CatalogExamples.AddService, StatusCodes.Status201Created, CatalogExamples.Service);
         api.MapPut("/{serviceId:guid}", ChangeAsync)
             .RequireAuthorization(p => p.RequireRole(RapportRoles.Administrator))
             .WithName("ChangeService")
@@ -66,7 +68,8 @@ internal static class CatalogApi
             .WithDescription(
                 "Administrators only. Replaces the details (`departmentId`, `name`, `description`, `category`, `defaultType`). `fields` replaces the whole request form, " +
                 "in order; leave it out to keep the form. `isPublished` publishes or unpublishes; leave it out to keep it. Send `version` from the service you read: " +
-                "if someone changed it since, the answer is 409 and nothing changes.");
+                "if someone changed it since, the answer is 409 and nothing changes.")
+            .WithExample(CatalogExamples.ChangeService, StatusCodes.Status200OK, CatalogExamples.Service with { Version = 2 });
 
         var matrix = routes.MapGroup("/api/v1/priority-matrix")
             .WithTags("Catalog")
@@ -79,7 +82,8 @@ internal static class CatalogApi
         matrix.MapPut("/", ChangeMatrixAsync)
             .WithName("ChangePriorityMatrix")
             .WithSummary("Change the priority matrix")
-            .WithDescription("Administrators only. Send all nine cells; they are saved together or not at all. Tickets already open keep their priority.");
+            .WithDescription("Administrators only. Send all nine cells; they are saved together or not at all. Tickets already open keep their priority.")
+            .WithExample(CatalogExamples.ChangeMatrix, StatusCodes.Status200OK, CatalogExamples.Matrix);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ServiceDto>>, ProblemHttpResult>> ListAsync(

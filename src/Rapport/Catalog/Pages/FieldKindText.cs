@@ -14,6 +14,7 @@ public static class FieldKindText
         FieldKinds.Choice => "One choice from a list",
         FieldKinds.MultiChoice => "Several choices from a list",
         FieldKinds.Person => "A person (e-mail address)",
+        FieldKinds.Attachment => "Files the requester attaches",
         _ => kind,
     };
 }
