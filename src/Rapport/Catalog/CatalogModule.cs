@@ -1,7 +1,9 @@
 using Rapport.Catalog.Api;
 using Rapport.Catalog.Contracts;
 using Rapport.Catalog.Features;
+using Rapport.Catalog.Pages.Areas;
 using Rapport.Platform.Demo;
+using Rapport.Platform.Web.Areas;
 
 namespace Rapport.Catalog;
 
@@ -10,8 +12,14 @@ public static class CatalogModule
 {
     public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<ICatalog, CatalogQueries>();
-        builder.Services.AddDemoSeed<CatalogDemoSeed>();
+        var services = builder.Services;
+        services.AddScoped<ICatalog, CatalogQueries>();
+        services.AddScoped<CatalogAdminQueries>();
+        services.AddScoped<AddServiceHandler>();
+        services.AddScoped<ChangeServiceHandler>();
+        services.AddScoped<ChangePriorityMatrixHandler>();
+        services.AddDemoSeed<CatalogDemoSeed>();
+        services.AddAreaSection<AdminCatalogCard>(Area.Admin, order: 20);
         return builder;
     }
 

@@ -41,9 +41,16 @@ internal sealed class CatalogDemoSeed(TimeProvider time) : IDemoSeed
                 DefaultType = service.DefaultType,
                 Fields = service.Fields,
                 CreatedAt = now,
+                Version = 1,
             };
             db.Add(entity);
-            events.Append(new ServiceAdded(entity.Id, departmentId, entity.Key, entity.Name, entity.Category), "service", entity.Id.ToString());
+            var caseId = entity.Id.ToString();
+            events.Append(new ServiceAdded(entity.Id, departmentId, entity.Key, entity.Name, entity.Category,
+                entity.Description, entity.DefaultType, entity.IsPublished), CatalogRules.ServiceCase, caseId);
+            if (entity.Fields.Count > 0)
+            {
+                events.Append(new RequestFormChanged(entity.Id, [.. entity.Fields.Select(CatalogQueries.ToDto)]), CatalogRules.ServiceCase, caseId);
+            }
         }
 
         await db.SaveChangesAsync(ct);

@@ -34,7 +34,9 @@ internal sealed class CatalogQueries(RapportDb db) : ICatalog
 
     public static ServiceDto ToDto(Service s) => new(
         s.Id, s.Key, s.Name, s.Description, s.Category, s.DefaultType, s.DepartmentId, s.IsPublished,
-        [.. s.Fields.Select(f => new FormFieldDto(f.Key, f.Label, f.Kind, f.Required, f.Help, f.Options, f.Min, f.Max, f.MaxLength))]);
+        [.. s.Fields.Select(ToDto)], s.Version);
+
+    public static FormFieldDto ToDto(FormField f) => new(f.Key, f.Label, f.Kind, f.Required, f.Help, f.Options, f.Min, f.Max, f.MaxLength);
 
     private static FormField FromDto(FormFieldDto f) => new()
     {

@@ -36,6 +36,9 @@ internal sealed class PriorityMatrixConfiguration : IEntityTypeConfiguration<Pri
         b.Property(c => c.Impact).HasMaxLength(10);
         b.Property(c => c.Urgency).HasMaxLength(10);
         b.Property(c => c.Priority).HasMaxLength(10);
+
+        // Two administrators saving the matrix at once: the second finds the cell changed under it and is told so.
+        b.Property(c => c.Priority).IsConcurrencyToken();
         b.HasData(
             from impact in Levels.All
             from urgency in Levels.All
