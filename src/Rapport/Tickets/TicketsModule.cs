@@ -1,6 +1,7 @@
 using Rapport.Platform.Demo;
 using Rapport.Platform.Web.Areas;
 using Rapport.Tickets.Api;
+using Rapport.Tickets.Pages;
 using Rapport.Tickets.Pages.Areas;
 using Rapport.Tickets.Features;
 
@@ -22,6 +23,9 @@ public static class TicketsModule
         services.AddScoped<RouteNewTicket>();
         services.AddScoped<ManageRoutingRules>();
         services.AddScoped<WorkOnTicket>();
+        services.AddScoped<WorkOnSelectedTickets>();
+        services.AddScoped<ManageSavedViews>();
+        services.AddSingleton<SelectionOutcomeNote>();
         services.AddScoped<TicketQueries>();
         services.AddDemoSeed<TicketsDemoSeed>();
         services.AddAreaSection<AdminRoutingCard>(Area.Admin, order: 60);
@@ -32,6 +36,7 @@ public static class TicketsModule
     {
         app.MapTicketsApi();
         app.MapQueueExport();
+        app.MapQueueTable();
         return app;
     }
 }

@@ -37,6 +37,25 @@ public sealed record TicketResponse(
         t.Channel, t.Answers, t.CreatedAt, t.UpdatedAt, t.FirstRespondedAt, t.ResolvedAt, t.ClosedAt, t.ResolutionNote, t.Version);
 }
 
+/// <summary>The list's query parameters, the same as in the desk's links (see <see cref="QueueView"/>).</summary>
+public sealed record TicketListQuery(
+    string? Queue, string? State, string? Priority, string? Type, string? Service, string? Team, string? Assignee, string? Q, string? Sort,
+    string? Cursor, int? Size)
+{
+    internal string? Parameter(string name) => name switch
+    {
+        "state" => State,
+        "priority" => Priority,
+        "type" => Type,
+        "service" => Service,
+        "team" => Team,
+        "assignee" => Assignee,
+        "q" => Q,
+        "sort" => Sort,
+        _ => null,
+    };
+}
+
 public sealed record TicketPageResponse(IReadOnlyList<TicketResponse> Items, string? Next);
 
 public sealed record CommentResponse(Guid Id, Guid AuthorId, string AuthorName, bool ByAgent, bool Internal, string Body, string BodyHtml, DateTimeOffset CreatedAt);
@@ -53,7 +72,7 @@ internal static class TicketsApi
         api.MapPost("/", OpenAsync).WithName("OpenTicket").WithSummary("Open a ticket")
             .WithDescription("Raises a ticket for a service. `type` defaults to the service's; `impact` and `urgency` (low, medium, high) give the priority through the matrix. Agents may raise on behalf of someone with `requesterEmail`. `fields` answers the service's form by field key.");
         api.MapGet("/", ListAsync).WithName("ListTickets").WithSummary("List tickets")
-            .WithDescription("A page of the tickets you may see, newest first. `queue`: requested (yours), mine (assigned to you), team, unassigned, all. `state`: a state or `active`. Pass `next` as `cursor` for the next page.");
+            .WithDescription("A page of the tickets you may see. `queue`: requested (yours), mine (assigned to you), team, unassigned, all. Filters, each optional: `state` (a state, `active` or `all`; every state when left out), `priority`, `type`, `service` and `team` (ids), `assignee` (`me`, `none` or a person's id), `q` (words in the subject). `sort`: newest (default), oldest, updated, untouched (changed longest ago first), priority (most urgent first). The same names work in the desk's links. Pass `next` as `cursor` for the next page, with the same filters and sort.");
         api.MapGet("/{id:long}", GetAsync).WithName("GetTicket").WithSummary("Get a ticket");
         api.MapPatch("/{id:long}", EditAsync).WithName("EditTicket").WithSummary("Change a ticket's title or type")
             .WithDescription("Agents only. Send `version` from the ticket you read: if someone changed it since, the answer is 409 and nothing changes.");
@@ -79,13 +98,24 @@ internal static class TicketsApi
             : result.Error.ToProblem();
     }
 
-    private static async Task<Ok<TicketPageResponse>> ListAsync(
-        ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, CancellationToken ct,
-        string? queue = null, string? state = null, string? cursor = null, int? size = null)
+    private static async Task<Results<Ok<TicketPageResponse>, ProblemHttpResult>> ListAsync(
+        [AsParameters] TicketListQuery query, ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, CancellationToken ct)
     {
         var viewer = await viewers.ForAsync(user, ct);
-        queue ??= viewer.IsStaff ? TicketQueues.All : TicketQueues.Requested;
-        var page = await queries.ListAsync(new TicketFilter(queue, state, cursor, size), viewer, ct);
+        var view = QueueView.Read(query.Queue ?? (viewer.IsStaff ? TicketQueues.All : TicketQueues.Requested), query.Parameter, out var problems);
+        if (problems.Count > 0)
+        {
+            return new Invalid("tickets.invalid-filter", "Some filters have values Rapport does not know; see errors.", problems).ToProblem();
+        }
+
+        var filter = view.ToFilter(query.Cursor, query.Size);
+        if (string.IsNullOrWhiteSpace(query.State))
+        {
+            // The API has always listed every state unless asked; the desk's pages start with the active ones.
+            filter = filter with { State = null };
+        }
+
+        var page = await queries.ListAsync(filter, viewer, ct);
         return TypedResults.Ok(new TicketPageResponse([.. page.Items.Select(TicketResponse.From)], page.Next));
     }
 
