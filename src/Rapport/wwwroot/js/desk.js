@@ -140,13 +140,10 @@
     }
   });
 
-  // "Select all" ticks every row of the page; it shows itself only when this script runs.
+  // What needs this script ("select all", the hint about shortcuts) shows itself only when it runs.
   function enhance() {
-    const all = document.getElementById('select-all');
-    if (all) {
-      all.hidden = false;
-      sync();
-    }
+    document.querySelectorAll('[data-with-script][hidden]').forEach(element => { element.hidden = false; });
+    sync();
   }
 
   function sync() {
