@@ -29,6 +29,7 @@ public static class TicketsModule
         services.AddScoped<TicketQueries>();
         services.AddDemoSeed<TicketsDemoSeed>();
         services.AddAreaSection<AdminRoutingCard>(Area.Admin, order: 60);
+        services.AddAreaSection<DeskViewsSection>(Area.Desk, order: 20);
         return builder;
     }
 

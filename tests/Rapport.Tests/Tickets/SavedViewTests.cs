@@ -86,6 +86,9 @@ public abstract class SavedViewTests(RapportApp app) : DeskQueueTests(app)
 
         Assert.Contains($"Shared {run}", ViewNames(colleagues));
         Assert.DoesNotContain($"Private {run}", ViewNames(colleagues));
+        var deskHome = await Colleague.GetPageAsync("/desk");
+        Assert.Contains(deskHome.QuerySelectorAll("#desk-views a"), a => a.TextContent == $"Shared {run}");
+        Assert.DoesNotContain(deskHome.QuerySelectorAll("#desk-views a"), a => a.TextContent == $"Private {run}");
         Assert.Equal(HttpStatusCode.NotFound, (await Colleague.GetAsync($"/desk/views/{mine}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Colleague.GetAsync($"/desk/views/{mine}.csv")).StatusCode);
         var sharedPage = await Colleague.GetPageAsync($"/desk/views/{shared}");

@@ -186,6 +186,16 @@
     }
   }, true);
 
+  // A table request that ended somewhere else (signed out meanwhile: the sign-in page) is not a table:
+  // go there as a whole page instead of putting that page inside the list.
+  document.addEventListener('htmx:beforeSwap', event => {
+    const answered = event.detail.xhr && event.detail.xhr.responseURL;
+    if (answered && !new URL(answered).pathname.endsWith('/table')) {
+      event.preventDefault();
+      location.assign(answered);
+    }
+  });
+
   document.addEventListener('htmx:afterSwap', enhance);
   document.addEventListener('DOMContentLoaded', enhance);
   if (document.readyState !== 'loading') enhance();
