@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Rapport.Platform.Demo;
 using Rapport.Platform.Web.Areas;
 using Rapport.Tickets.Api;
+using Rapport.Tickets.Pages;
 using Rapport.Tickets.Pages.Areas;
 using Rapport.Tickets.Features;
 using Rapport.Tickets.Subscriptions;
@@ -32,11 +33,15 @@ public static class TicketsModule
         services.AddScoped<RouteNewTicket>();
         services.AddScoped<ManageRoutingRules>();
         services.AddScoped<WorkOnTicket>();
+        services.AddScoped<WorkOnSelectedTickets>();
+        services.AddScoped<ManageSavedViews>();
+        services.AddSingleton<SelectionOutcomeNote>();
         services.AddScoped<TicketQueries>();
         services.AddScoped<TicketFiles>();
         services.AddDemoSeed<TicketsDemoSeed>();
         services.AddEventSubscriber<OnPromiseClocks>();
         services.AddAreaSection<AdminRoutingCard>(Area.Admin, order: 60);
+        services.AddAreaSection<DeskViewsSection>(Area.Desk, order: 20);
         return builder;
     }
 
@@ -45,6 +50,7 @@ public static class TicketsModule
         app.MapTicketsApi();
         app.MapQueueExport();
         app.MapAttachmentDownloads();
+        app.MapQueueTable();
         return app;
     }
 }

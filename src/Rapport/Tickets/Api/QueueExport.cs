@@ -9,18 +9,23 @@ using Rapport.Tickets.Features;
 namespace Rapport.Tickets.Api;
 
 /// <summary>
-/// A desk queue as CSV, with the same filter as on screen and the same rules of who sees what.
+/// A desk queue or saved view as CSV, with the same filter and order as on screen and the same rules of who sees what.
 /// Streamed page by page, so a large queue never sits in memory.
 /// </summary>
 internal static class QueueExport
 {
-    public static void MapQueueExport(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/desk/queues/{queue}.csv", ExportAsync)
+    public static void MapQueueExport(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/desk/queues/{queue}.csv", QueueAsync)
             .RequireAuthorization(RapportPolicies.Desk)
             .ExcludeFromDescription();
+        routes.MapGet("/desk/views/{id:guid}.csv", ViewAsync)
+            .RequireAuthorization(RapportPolicies.Desk)
+            .ExcludeFromDescription();
+    }
 
-    private static async Task ExportAsync(
-        string queue, HttpContext http, ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, TimeProvider time, string? state = null)
+    private static async Task QueueAsync(
+        string queue, HttpContext http, ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, TimeProvider time)
     {
         if (!TicketQueues.Desk.Contains(queue))
         {
@@ -28,11 +33,28 @@ internal static class QueueExport
             return;
         }
 
+        var view = QueueView.Read(queue, http.Request.Query, out _);
+        await ExportAsync(view, $"rapport-{queue}", http, await viewers.ForAsync(user, http.RequestAborted), queries, time);
+    }
+
+    private static async Task ViewAsync(
+        Guid id, HttpContext http, ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, ManageSavedViews views, TimeProvider time)
+    {
         var viewer = await viewers.ForAsync(user, http.RequestAborted);
-        state = string.IsNullOrEmpty(state) ? "active" : state;
+        if (await views.FindAsync(id, viewer, http.RequestAborted) is not { } saved)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        await ExportAsync(QueueView.FromQuery(saved.Query), $"rapport-{FileName(saved.Name)}", http, viewer, queries, time);
+    }
+
+    private static async Task ExportAsync(QueueView view, string name, HttpContext http, TicketViewer viewer, TicketQueries queries, TimeProvider time)
+    {
         var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"rapport-{queue}-{stamp}.csv\"";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{stamp}.csv\"";
         http.Response.Headers.XContentTypeOptions = "nosniff";
 
         var body = http.Response.Body;
@@ -41,7 +63,7 @@ internal static class QueueExport
         string? cursor = null;
         do
         {
-            var page = await queries.ListAsync(new TicketFilter(queue, state == "all" ? null : state, cursor, Paging.MaxPageSize), viewer, http.RequestAborted);
+            var page = await queries.ListAsync(view.ToFilter(cursor, Paging.MaxPageSize), viewer, http.RequestAborted);
             var lines = new StringBuilder();
             foreach (var t in page.Items)
             {
@@ -58,6 +80,13 @@ internal static class QueueExport
             cursor = page.Next;
         }
         while (cursor is not null);
+    }
+
+    /// <summary>A view's name as a file name: letters and digits, the rest as dashes.</summary>
+    private static string FileName(string name)
+    {
+        var safe = new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        return safe.Length == 0 ? "view" : safe[..Math.Min(safe.Length, 40)];
     }
 
     private static Task WriteAsync(Stream body, string text, CancellationToken ct) =>

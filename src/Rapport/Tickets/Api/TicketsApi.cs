@@ -54,6 +54,25 @@ public sealed record TicketClocksResponse(ClockResponse? FirstResponse, ClockRes
     public static TicketClocksResponse From(TicketClocksDto clocks) => new(ClockResponse.From(clocks.FirstResponse), ClockResponse.From(clocks.Resolution));
 }
 
+/// <summary>The list's query parameters, the same as in the desk's links (see <see cref="QueueView"/>).</summary>
+public sealed record TicketListQuery(
+    string? Queue, string? State, string? Priority, string? Type, string? Service, string? Team, string? Assignee, string? Q, string? Sort,
+    string? Cursor, int? Size)
+{
+    internal string? Parameter(string name) => name switch
+    {
+        "state" => State,
+        "priority" => Priority,
+        "type" => Type,
+        "service" => Service,
+        "team" => Team,
+        "assignee" => Assignee,
+        "q" => Q,
+        "sort" => Sort,
+        _ => null,
+    };
+}
+
 public sealed record TicketPageResponse(IReadOnlyList<TicketResponse> Items, string? Next);
 
 public sealed record CommentResponse(
@@ -81,7 +100,7 @@ internal static class TicketsApi
             .WithDescription("Raises a ticket for a service. `type` defaults to the service's; `impact` and `urgency` (low, medium, high) give the priority through the matrix. Agents may raise on behalf of someone with `requesterEmail`. `fields` answers the service's form by field key.");
         api.MapGet("/", ListAsync).WithName("ListTickets").WithSummary("List tickets")
             .WithExample(null, StatusCodes.Status200OK, TicketExamples.Page)
-            .WithDescription("A page of the tickets you may see, newest first. `queue`: requested (yours), mine (assigned to you), team, unassigned, all. `state`: a state or `active`. Pass `next` as `cursor` for the next page.");
+            .WithDescription("A page of the tickets you may see. `queue`: requested (yours), mine (assigned to you), team, unassigned, all. Filters, each optional: `state` (a state, `active` or `all`; every state when left out), `priority`, `type`, `service` and `team` (ids), `assignee` (`me`, `none` or a person's id), `q` (words in the subject). `sort`: newest (default), oldest, updated, untouched (changed longest ago first), priority (most urgent first). The same names work in the desk's links. Pass `next` as `cursor` for the next page, with the same filters and sort.");
         api.MapGet("/{id:long}", GetAsync).WithName("GetTicket").WithSummary("Get a ticket")
             .WithDescription("The ticket with its promise `clocks`: `firstResponse` and `resolution`, each with `dueAt`, `state` (running, paused, met, breached) and the business minutes left.")
             .WithExample(null, StatusCodes.Status200OK, TicketExamples.Ticket);
@@ -125,13 +144,24 @@ internal static class TicketsApi
             : result.Error.ToProblem();
     }
 
-    private static async Task<Ok<TicketPageResponse>> ListAsync(
-        ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, CancellationToken ct,
-        string? queue = null, string? state = null, string? cursor = null, int? size = null)
+    private static async Task<Results<Ok<TicketPageResponse>, ProblemHttpResult>> ListAsync(
+        [AsParameters] TicketListQuery query, ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, CancellationToken ct)
     {
         var viewer = await viewers.ForAsync(user, ct);
-        queue ??= viewer.IsStaff ? TicketQueues.All : TicketQueues.Requested;
-        var page = await queries.ListAsync(new TicketFilter(queue, state, cursor, size), viewer, ct);
+        var view = QueueView.Read(query.Queue ?? (viewer.IsStaff ? TicketQueues.All : TicketQueues.Requested), query.Parameter, out var problems);
+        if (problems.Count > 0)
+        {
+            return new Invalid("tickets.invalid-filter", "Some filters have values Rapport does not know; see errors.", problems).ToProblem();
+        }
+
+        var filter = view.ToFilter(query.Cursor, query.Size);
+        if (string.IsNullOrWhiteSpace(query.State))
+        {
+            // The API has always listed every state unless asked; the desk's pages start with the active ones.
+            filter = filter with { State = null };
+        }
+
+        var page = await queries.ListAsync(filter, viewer, ct);
         return TypedResults.Ok(new TicketPageResponse([.. page.Items.Select(t => TicketResponse.From(t))], page.Next));
     }
 

@@ -40,3 +40,10 @@ public sealed record RoutingRuleSaved(Guid RuleId, string Name, int Position, bo
 
 [EventName("tickets.routing-rule-removed")]
 public sealed record RoutingRuleRemoved(Guid RuleId, string Name) : IEvent;
+
+/// <summary>A desk view was made or changed: its name, its filter and sort (a query string), who sees it.</summary>
+[EventName("tickets.view-saved")]
+public sealed record ViewSaved(Guid ViewId, Guid OwnerId, string Name, string Query, bool IsShared) : IEvent;
+
+[EventName("tickets.view-removed")]
+public sealed record ViewRemoved(Guid ViewId, Guid OwnerId, string Name) : IEvent;

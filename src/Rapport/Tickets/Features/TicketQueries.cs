@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Platform.Database;
 using Rapport.Platform.Events;
@@ -31,7 +32,27 @@ public static class TicketQueues
     };
 }
 
-public sealed record TicketFilter(string Queue, string? State = null, string? Cursor = null, int? Size = null);
+/// <summary>
+/// Which tickets a list shows and in which order. <see cref="State"/> null means every state;
+/// <see cref="Assignee"/> is "me", "none" or a person's id (see <see cref="QueueView"/>).
+/// </summary>
+public sealed record TicketFilter(string Queue, string? State = null, string? Cursor = null, int? Size = null)
+{
+    public string? Priority { get; init; }
+
+    public string? Type { get; init; }
+
+    public Guid? ServiceId { get; init; }
+
+    public Guid? TeamId { get; init; }
+
+    public string? Assignee { get; init; }
+
+    /// <summary>Words the subject contains, case-insensitive.</summary>
+    public string? Text { get; init; }
+
+    public string Sort { get; init; } = TicketSorts.Newest;
+}
 
 public sealed record TicketHistoryEntry(long Sequence, string Type, DateTimeOffset OccurredAt, string? ActorId, ActorKind ActorKind, string Payload);
 
@@ -43,8 +64,20 @@ public sealed class TicketQueries(RapportDb db)
     public async Task<Page<Ticket>> ListAsync(TicketFilter filter, TicketViewer viewer, CancellationToken ct)
     {
         var size = Paging.Size(filter.Size);
+        var tickets = Narrow(db.Set<Ticket>().AsNoTracking().VisibleTo(viewer), filter, viewer);
+
+        // A cursor made for another order would skip or repeat tickets: start that order from the top.
+        var after = Paging.Decode<QueueCursor>(filter.Cursor) is { } cursor && cursor.Sort == filter.Sort ? cursor : null;
+        var rows = filter.Sort == TicketSorts.Priority
+            ? await ByPriorityAsync(tickets, filter.Priority, after, size + 1, ct)
+            : await Ordered(tickets, filter.Sort, after).Take(size + 1).ToListAsync(ct);
+        var next = rows.Count > size ? Paging.Encode(QueueCursor.After(filter.Sort, rows[size - 1])) : null;
+        return new Page<Ticket>(rows.Take(size).ToList(), next);
+    }
+
+    private static IQueryable<Ticket> Narrow(IQueryable<Ticket> tickets, TicketFilter filter, TicketViewer viewer)
+    {
         var me = viewer.PersonId ?? Guid.Empty;
-        var tickets = db.Set<Ticket>().AsNoTracking().VisibleTo(viewer);
         var teams = viewer.TeamIds.ToList();
         tickets = filter.Queue switch
         {
@@ -55,7 +88,7 @@ public sealed class TicketQueries(RapportDb db)
             _ => tickets,
         };
 
-        if (filter.State is "active")
+        if (filter.State is QueueView.ActiveStates)
         {
             var active = TicketStates.Active.ToList();
             tickets = tickets.Where(t => active.Contains(t.State));
@@ -65,14 +98,93 @@ public sealed class TicketQueries(RapportDb db)
             tickets = tickets.Where(t => t.State == filter.State);
         }
 
-        if (Paging.Decode<long?>(filter.Cursor) is { } after)
+        if (filter.Priority is { } priority)
         {
-            tickets = tickets.Where(t => t.Id < after);
+            tickets = tickets.Where(t => t.Priority == priority);
         }
 
-        var rows = await tickets.OrderByDescending(t => t.Id).Take(size + 1).ToListAsync(ct);
-        var next = rows.Count > size ? Paging.Encode<long?>(rows[size - 1].Id) : null;
-        return new Page<Ticket>(rows.Take(size).ToList(), next);
+        if (filter.Type is { } type)
+        {
+            tickets = tickets.Where(t => t.Type == type);
+        }
+
+        if (filter.ServiceId is { } service)
+        {
+            tickets = tickets.Where(t => t.ServiceId == service);
+        }
+
+        if (filter.TeamId is { } team)
+        {
+            tickets = tickets.Where(t => t.TeamId == team);
+        }
+
+        tickets = filter.Assignee switch
+        {
+            null => tickets,
+            QueueView.AssignedToMe => tickets.Where(t => t.AssigneeId == me),
+            QueueView.AssignedToNobody => tickets.Where(t => t.AssigneeId == null),
+            _ when Guid.TryParse(filter.Assignee, out var person) => tickets.Where(t => t.AssigneeId == person),
+            _ => tickets,
+        };
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            // Runs as SQL: upper() on both sides ignores case the same way on SQLite and PostgreSQL
+            // (where LIKE differs); the culture overloads do not translate.
+            var words = filter.Text.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862
+            tickets = tickets.Where(t => t.Subject.ToUpper().Contains(words));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        return tickets;
+    }
+
+    /// <summary>The rows after the cursor in one order; the ticket number breaks ties, so no two rows share a key.</summary>
+    private static IQueryable<Ticket> Ordered(IQueryable<Ticket> tickets, string sort, QueueCursor? after)
+    {
+        var id = after?.Id ?? 0;
+        var at = after?.UpdatedAt ?? DateTimeOffset.MinValue;
+        return sort switch
+        {
+            TicketSorts.Oldest => (after is null ? tickets : tickets.Where(t => t.Id > id))
+                .OrderBy(t => t.Id),
+            TicketSorts.Updated => (after is null ? tickets : tickets.Where(t => t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < id)))
+                .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+            TicketSorts.Untouched => (after is null ? tickets : tickets.Where(t => t.UpdatedAt > at || (t.UpdatedAt == at && t.Id > id)))
+                .OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
+            _ => (after is null ? tickets : tickets.Where(t => t.Id < id))
+                .OrderByDescending(t => t.Id),
+        };
+    }
+
+    /// <summary>
+    /// Most urgent first. Priorities are words, which do not sort by urgency, so each level is read in
+    /// turn (at most four short reads) by equality on the priority, newest first within it.
+    /// </summary>
+    private static async Task<List<Ticket>> ByPriorityAsync(
+        IQueryable<Ticket> tickets, string? onlyPriority, QueueCursor? after, int count, CancellationToken ct)
+    {
+        var rows = new List<Ticket>(count);
+        for (var rank = after?.Rank ?? 0; rank < TicketPriorities.All.Count && rows.Count < count; rank++)
+        {
+            var priority = TicketPriorities.All[rank];
+            if (onlyPriority is not null && onlyPriority != priority)
+            {
+                continue;
+            }
+
+            var level = tickets.Where(t => t.Priority == priority);
+            if (after is not null && rank == after.Rank)
+            {
+                var id = after.Id;
+                level = level.Where(t => t.Id < id);
+            }
+
+            rows.AddRange(await level.OrderByDescending(t => t.Id).Take(count - rows.Count).ToListAsync(ct));
+        }
+
+        return rows;
     }
 
     /// <summary>A ticket with what the viewer may read of its conversation and its history; null when they may not see it.</summary>
@@ -129,5 +241,27 @@ public sealed class TicketQueries(RapportDb db)
         using var json = System.Text.Json.JsonDocument.Parse(payload);
         return json.RootElement.TryGetProperty("attachmentId", out var id) && id.TryGetGuid(out var attachmentId)
             && visible.Any(a => a.Id == attachmentId);
+    }
+}
+
+/// <summary>Where a page of a queue ended, in the terms of its order: the cursor's content.</summary>
+internal sealed record QueueCursor(
+    [property: JsonPropertyName("s")] string Sort,
+    [property: JsonPropertyName("id")] long Id,
+    [property: JsonPropertyName("u")] DateTimeOffset? UpdatedAt = null,
+    [property: JsonPropertyName("p")] int? Rank = null)
+{
+    public static QueueCursor After(string sort, Ticket last) => sort switch
+    {
+        TicketSorts.Updated or TicketSorts.Untouched => new(sort, last.Id, UpdatedAt: last.UpdatedAt),
+        TicketSorts.Priority => new(sort, last.Id, Rank: RankOf(last.Priority)),
+        _ => new(sort, last.Id),
+    };
+
+    /// <summary>The position of a priority in <see cref="TicketPriorities.All"/>, which lists them most urgent first.</summary>
+    private static int RankOf(string priority)
+    {
+        var rank = TicketPriorities.All.ToList().IndexOf(priority);
+        return rank < 0 ? TicketPriorities.All.Count : rank;
     }
 }
