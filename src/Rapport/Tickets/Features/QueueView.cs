@@ -22,7 +22,10 @@ public static class TicketSorts
     /// <summary>Critical first, then high, medium, low; newest first within each.</summary>
     public const string Priority = "priority";
 
-    public static readonly IReadOnlyList<string> All = [Newest, Oldest, Updated, Untouched, Priority];
+    /// <summary>What the service promises are due soonest first (breached ones at the top); tickets without a running clock after, newest first.</summary>
+    public const string Due = "due";
+
+    public static readonly IReadOnlyList<string> All = [Newest, Oldest, Updated, Untouched, Priority, Due];
 
     public static string Describe(string sort) => sort switch
     {
@@ -31,6 +34,7 @@ public static class TicketSorts
         Updated => "Recently updated",
         Untouched => "Longest untouched",
         Priority => "Most urgent first",
+        Due => "Due first",
         _ => sort,
     };
 }

@@ -17,7 +17,9 @@ public static class TicketHistoryText
         {
             "tickets.ticket-opened" => $"opened the ticket ({S("type")}, priority {S("priority")}, by {S("channel")})",
             "tickets.state-changed" => $"moved it from {TicketStates.Describe(S("from") ?? "")} to {TicketStates.Describe(S("to") ?? "")}"
-                + (S("note") is { } note ? $": “{note}”" : ""),
+                + (S("note") is { } note ? $": “{note}”" : "")
+                + (S("to") == TicketStates.WaitingOnRequester ? " — the promise clocks pause" : "")
+                + (S("from") == TicketStates.WaitingOnRequester && S("to") is not (TicketStates.Resolved or TicketStates.Closed) ? " — the promise clocks run again" : ""),
             "tickets.ticket-assigned" => G("teamId") is null ? "took it off every team" : $"assigned it to {teamName(G("teamId")) ?? "a team"}"
                 + (G("assigneeId") is null ? "" : " and an agent"),
             "tickets.priority-changed" => $"set the priority to {S("priority")}: “{S("reason")}”",
@@ -25,7 +27,28 @@ public static class TicketHistoryText
             "tickets.reply-added" => S("authorKind") == "agent" ? "replied" : "wrote",
             "tickets.internal-note-added" => "added an internal note",
             "tickets.ticket-routed" => $"routed it by the rule “{S("ruleName")}”",
+            "tickets.attachment-added" => $"attached {S("fileName")}",
+            "clocks.clock-at-risk" => $"warned that the {Promise(S("kind"))} promise is at risk: it is due {Instant(p, "dueAt")}",
+            "clocks.clock-breached" => $"noted that the {Promise(S("kind"))} promise was not kept: it was due {Instant(p, "dueAt")}"
+                + (p.TryGetProperty("escalations", out var escalations) && escalations.GetArrayLength() > 0
+                    ? $"; escalated ({string.Join(", ", escalations.EnumerateArray().Select(e => Escalation(e.GetString())))})"
+                    : ""),
             _ => type,
         };
     }
+
+    private static string Promise(string? kind) => kind == "first-response" ? "first-response" : "resolution";
+
+    private static string Instant(JsonElement payload, string name) =>
+        payload.TryGetProperty(name, out var v) && v.TryGetDateTimeOffset(out var at)
+            ? at.UtcDateTime.ToString("ddd d MMM HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)
+            : "";
+
+    private static string Escalation(string? action) => action switch
+    {
+        "notify-team-lead" => "the team lead is told",
+        "raise-priority" => "priority raised",
+        "reassign-to-team-lead" => "handed to the team lead",
+        _ => action ?? "",
+    };
 }

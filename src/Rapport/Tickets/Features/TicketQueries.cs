@@ -68,9 +68,12 @@ public sealed class TicketQueries(RapportDb db)
 
         // A cursor made for another order would skip or repeat tickets: start that order from the top.
         var after = Paging.Decode<QueueCursor>(filter.Cursor) is { } cursor && cursor.Sort == filter.Sort ? cursor : null;
-        var rows = filter.Sort == TicketSorts.Priority
-            ? await ByPriorityAsync(tickets, filter.Priority, after, size + 1, ct)
-            : await Ordered(tickets, filter.Sort, after).Take(size + 1).ToListAsync(ct);
+        var rows = filter.Sort switch
+        {
+            TicketSorts.Priority => await ByPriorityAsync(tickets, filter.Priority, after, size + 1, ct),
+            TicketSorts.Due => await ByDueAsync(tickets, after, size + 1, ct),
+            _ => await Ordered(tickets, filter.Sort, after).Take(size + 1).ToListAsync(ct),
+        };
         var next = rows.Count > size ? Paging.Encode(QueueCursor.After(filter.Sort, rows[size - 1])) : null;
         return new Page<Ticket>(rows.Take(size).ToList(), next);
     }
@@ -187,6 +190,40 @@ public sealed class TicketQueries(RapportDb db)
         return rows;
     }
 
+    /// <summary>
+    /// Due soonest first: tickets with a running promise clock by their due time, then those without,
+    /// newest first. Two keyset reads at most, each on its own index order.
+    /// </summary>
+    private static async Task<List<Ticket>> ByDueAsync(IQueryable<Ticket> tickets, QueueCursor? after, int count, CancellationToken ct)
+    {
+        var rows = new List<Ticket>(count);
+        if (after is null || after.DueAt is not null)
+        {
+            var due = tickets.Where(t => t.DueAt != null);
+            if (after?.DueAt is { } at)
+            {
+                var id = after.Id;
+                due = due.Where(t => t.DueAt > at || (t.DueAt == at && t.Id > id));
+            }
+
+            rows.AddRange(await due.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(count).ToListAsync(ct));
+        }
+
+        if (rows.Count < count)
+        {
+            var undue = tickets.Where(t => t.DueAt == null);
+            if (after is { DueAt: null })
+            {
+                var id = after.Id;
+                undue = undue.Where(t => t.Id < id);
+            }
+
+            rows.AddRange(await undue.OrderByDescending(t => t.Id).Take(count - rows.Count).ToListAsync(ct));
+        }
+
+        return rows;
+    }
+
     /// <summary>A ticket with what the viewer may read of its conversation and its history; null when they may not see it.</summary>
     public async Task<TicketDetails?> GetAsync(long ticketId, TicketViewer viewer, CancellationToken ct)
     {
@@ -249,10 +286,12 @@ internal sealed record QueueCursor(
     [property: JsonPropertyName("s")] string Sort,
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("u")] DateTimeOffset? UpdatedAt = null,
-    [property: JsonPropertyName("p")] int? Rank = null)
+    [property: JsonPropertyName("p")] int? Rank = null,
+    [property: JsonPropertyName("d")] DateTimeOffset? DueAt = null)
 {
     public static QueueCursor After(string sort, Ticket last) => sort switch
     {
+        TicketSorts.Due => new(sort, last.Id, DueAt: last.DueAt),
         TicketSorts.Updated or TicketSorts.Untouched => new(sort, last.Id, UpdatedAt: last.UpdatedAt),
         TicketSorts.Priority => new(sort, last.Id, Rank: RankOf(last.Priority)),
         _ => new(sort, last.Id),
