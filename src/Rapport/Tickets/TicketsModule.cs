@@ -23,6 +23,11 @@ public static class TicketsModule
         services.AddScoped<ManageRoutingRules>();
         services.AddScoped<WorkOnTicket>();
         services.AddScoped<TicketQueries>();
+        services.AddScoped<TicketRelationQueries>();
+        services.AddScoped<WatchTicket>();
+        services.AddScoped<LinkTickets>();
+        services.AddScoped<MergeTickets>();
+        services.AddScoped<TagTickets>();
         services.AddDemoSeed<TicketsDemoSeed>();
         services.AddAreaSection<AdminRoutingCard>(Area.Admin, order: 60);
         return builder;
@@ -31,6 +36,7 @@ public static class TicketsModule
     public static WebApplication MapTickets(this WebApplication app)
     {
         app.MapTicketsApi();
+        app.MapTicketRelationsApi();
         app.MapQueueExport();
         return app;
     }

@@ -29,12 +29,15 @@ public sealed record TicketResponse(
     string Priority, string Impact, string Urgency, string? PriorityReason, Guid ServiceId, Guid DepartmentId,
     Guid RequesterId, string RequesterName, Guid? TeamId, Guid? AssigneeId, string? AssigneeName, string Channel,
     IReadOnlyDictionary<string, string?> Fields, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? FirstRespondedAt, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt, string? ResolutionNote, int Version)
+    DateTimeOffset? FirstRespondedAt, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt, string? ResolutionNote, int Version,
+    long? MergedIntoId, IReadOnlyList<string> Tags)
 {
-    public static TicketResponse From(Ticket t) => new(
+    /// <param name="tags">The ticket's tags if the caller works on it (requesters do not see tags).</param>
+    public static TicketResponse From(Ticket t, IReadOnlyList<string> tags) => new(
         t.Id, t.Subject, t.Description, t.Type, t.State, TicketStates.ForRequester(t.State), t.Priority, t.Impact, t.Urgency,
         t.PriorityReason, t.ServiceId, t.DepartmentId, t.RequesterId, t.RequesterName, t.TeamId, t.AssigneeId, t.AssigneeName,
-        t.Channel, t.Answers, t.CreatedAt, t.UpdatedAt, t.FirstRespondedAt, t.ResolvedAt, t.ClosedAt, t.ResolutionNote, t.Version);
+        t.Channel, t.Answers, t.CreatedAt, t.UpdatedAt, t.FirstRespondedAt, t.ResolvedAt, t.ClosedAt, t.ResolutionNote, t.Version,
+        t.MergedIntoId, tags);
 }
 
 public sealed record TicketPageResponse(IReadOnlyList<TicketResponse> Items, string? Next);
@@ -53,7 +56,7 @@ internal static class TicketsApi
         api.MapPost("/", OpenAsync).WithName("OpenTicket").WithSummary("Open a ticket")
             .WithDescription("Raises a ticket for a service. `type` defaults to the service's; `impact` and `urgency` (low, medium, high) give the priority through the matrix. Agents may raise on behalf of someone with `requesterEmail`. `fields` answers the service's form by field key.");
         api.MapGet("/", ListAsync).WithName("ListTickets").WithSummary("List tickets")
-            .WithDescription("A page of the tickets you may see, newest first. `queue`: requested (yours), mine (assigned to you), team, unassigned, all. `state`: a state or `active`. Pass `next` as `cursor` for the next page.");
+            .WithDescription("A page of the tickets you may see, newest first. `queue`: requested (yours and those you watch), mine (assigned to you), team, unassigned, all. `state`: a state or `active`. `tag`: only tickets with this tag. Pass `next` as `cursor` for the next page.");
         api.MapGet("/{id:long}", GetAsync).WithName("GetTicket").WithSummary("Get a ticket");
         api.MapPatch("/{id:long}", EditAsync).WithName("EditTicket").WithSummary("Change a ticket's title or type")
             .WithDescription("Agents only. Send `version` from the ticket you read: if someone changed it since, the answer is 409 and nothing changes.");
@@ -75,42 +78,49 @@ internal static class TicketsApi
         var result = await handler.HandleAsync(new OpenTicket(request.ServiceId, request.Subject, request.Description, request.Type,
             request.Impact, request.Urgency, request.Fields, "api", request.RequesterEmail), viewer, ct);
         return result.Succeeded
-            ? TypedResults.Created($"/api/v1/tickets/{result.Value.Id}", TicketResponse.From(result.Value))
+            ? TypedResults.Created($"/api/v1/tickets/{result.Value.Id}", TicketResponse.From(result.Value, []))
             : result.Error.ToProblem();
     }
 
-    private static async Task<Ok<TicketPageResponse>> ListAsync(
+    private static async Task<Results<Ok<TicketPageResponse>, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, CancellationToken ct,
-        string? queue = null, string? state = null, string? cursor = null, int? size = null)
+        string? queue = null, string? state = null, string? cursor = null, int? size = null, string? tag = null)
     {
         var viewer = await viewers.ForAsync(user, ct);
+        if (tag is not null && TagNames.Normalise(tag) is { Succeeded: false } badTag)
+        {
+            return badTag.Error.ToProblem();
+        }
+
         queue ??= viewer.IsStaff ? TicketQueues.All : TicketQueues.Requested;
-        var page = await queries.ListAsync(new TicketFilter(queue, state, cursor, size), viewer, ct);
-        return TypedResults.Ok(new TicketPageResponse([.. page.Items.Select(TicketResponse.From)], page.Next));
+        var page = await queries.ListAsync(new TicketFilter(queue, state, cursor, size, tag), viewer, ct);
+        var tags = await queries.TagsOfAsync(page.Items, viewer, ct);
+        return TypedResults.Ok(new TicketPageResponse([.. page.Items.Select(t => TicketResponse.From(t, tags.GetValueOrDefault(t.Id, [])))], page.Next));
     }
 
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> GetAsync(
         long id, ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, CancellationToken ct)
     {
-        var details = await queries.GetAsync(id, await viewers.ForAsync(user, ct), ct);
-        return details is null ? TicketErrors.NotFound(id).ToProblem() : TypedResults.Ok(TicketResponse.From(details.Ticket));
+        var viewer = await viewers.ForAsync(user, ct);
+        var details = await queries.GetAsync(id, viewer, ct);
+        return details is null ? TicketErrors.NotFound(id).ToProblem() : TypedResults.Ok(await ResponseAsync(details.Ticket, viewer, queries, ct));
     }
 
     private static Task<Results<Ok<TicketResponse>, ProblemHttpResult>> EditAsync(
-        long id, EditTicketRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, CancellationToken ct) =>
-        Answer(user, viewers, viewer => work.EditAsync(new EditTicket(id, request.Subject, request.Type, request.Version), viewer, ct), ct);
+        long id, EditTicketRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, TicketQueries queries, CancellationToken ct) =>
+        Answer(user, viewers, queries, viewer => work.EditAsync(new EditTicket(id, request.Subject, request.Type, request.Version), viewer, ct), ct);
 
     private static Task<Results<Ok<TicketResponse>, ProblemHttpResult>> ChangeStateAsync(
-        long id, ChangeStateRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, CancellationToken ct) =>
-        Answer(user, viewers, viewer => work.ChangeStateAsync(new ChangeTicketState(id, request.State ?? "", request.Note, request.Version), viewer, ct), ct);
+        long id, ChangeStateRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, TicketQueries queries, CancellationToken ct) =>
+        Answer(user, viewers, queries, viewer => work.ChangeStateAsync(new ChangeTicketState(id, request.State ?? "", request.Note, request.Version), viewer, ct), ct);
 
     private static Task<Results<Ok<TicketResponse>, ProblemHttpResult>> AssignAsync(
-        long id, AssignRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, CancellationToken ct) =>
-        Answer(user, viewers, viewer => work.AssignAsync(new AssignTicket(id, request.TeamId, request.AssigneeId, request.Version), viewer, ct), ct);
+        long id, AssignRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, TicketQueries queries, CancellationToken ct) =>
+        Answer(user, viewers, queries, viewer => work.AssignAsync(new AssignTicket(id, request.TeamId, request.AssigneeId, request.Version), viewer, ct), ct);
 
     private static Task<Results<Ok<TicketResponse>, ProblemHttpResult>> PriorityAsync(
-        long id, PriorityRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, CancellationToken ct) =>
-        Answer(user, viewers, viewer => work.OverridePriorityAsync(new OverrideTicketPriority(id, request.Priority ?? "", request.Reason, request.Version), viewer, ct), ct);
+        long id, PriorityRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, TicketQueries queries, CancellationToken ct) =>
+        Answer(user, viewers, queries, viewer => work.OverridePriorityAsync(new OverrideTicketPriority(id, request.Priority ?? "", request.Reason, request.Version), viewer, ct), ct);
 
     private static async Task<Results<Ok<IReadOnlyList<CommentResponse>>, ProblemHttpResult>> CommentsAsync(
         long id, ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, CancellationToken ct)
@@ -123,11 +133,12 @@ internal static class TicketsApi
     }
 
     private static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> CommentAsync(
-        long id, CommentRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, CancellationToken ct)
+        long id, CommentRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, TicketQueries queries, CancellationToken ct)
     {
-        var result = await work.ReplyAsync(new ReplyToTicket(id, request.Body, request.Internal), await viewers.ForAsync(user, ct), ct);
+        var viewer = await viewers.ForAsync(user, ct);
+        var result = await work.ReplyAsync(new ReplyToTicket(id, request.Body, request.Internal), viewer, ct);
         return result.Succeeded
-            ? TypedResults.Created($"/api/v1/tickets/{id}/comments", TicketResponse.From(result.Value))
+            ? TypedResults.Created($"/api/v1/tickets/{id}/comments", await ResponseAsync(result.Value, viewer, queries, ct))
             : result.Error.ToProblem();
     }
 
@@ -141,10 +152,14 @@ internal static class TicketsApi
                 new TicketEventResponse(e.Sequence, e.Type, e.OccurredAt, e.ActorId, e.ActorKind.ToString().ToLowerInvariant(), JsonSerializer.Deserialize<JsonElement>(e.Payload)))]);
     }
 
-    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Answer(
-        ClaimsPrincipal user, TicketViewers viewers, Func<TicketViewer, Task<Result<Ticket>>> work, CancellationToken ct)
+    internal static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Answer(
+        ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, Func<TicketViewer, Task<Result<Ticket>>> work, CancellationToken ct)
     {
-        var result = await work(await viewers.ForAsync(user, ct));
-        return result.Succeeded ? TypedResults.Ok(TicketResponse.From(result.Value)) : result.Error.ToProblem();
+        var viewer = await viewers.ForAsync(user, ct);
+        var result = await work(viewer);
+        return result.Succeeded ? TypedResults.Ok(await ResponseAsync(result.Value, viewer, queries, ct)) : result.Error.ToProblem();
     }
+
+    internal static async Task<TicketResponse> ResponseAsync(Ticket ticket, TicketViewer viewer, TicketQueries queries, CancellationToken ct) =>
+        TicketResponse.From(ticket, (await queries.TagsOfAsync([ticket], viewer, ct)).GetValueOrDefault(ticket.Id, []));
 }

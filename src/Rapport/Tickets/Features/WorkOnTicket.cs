@@ -78,6 +78,11 @@ public sealed class WorkOnTicket(
         return changes.ApplyAsync(command.TicketId, viewer, command.ExpectedVersion, needsAgent: !IsRequesterMove(command.State), ticket =>
         {
             // A requester may reopen their resolved ticket, or close it; every other move is an agent's.
+            if (!viewer.CanWorkOn(ticket) && !viewer.IsRequesterOf(ticket))
+            {
+                return new ForbiddenError("tickets.agents-only", "Only the requester and agents may change the state of this ticket.");
+            }
+
             if (!viewer.CanWorkOn(ticket) && ticket.State != TicketStates.Resolved)
             {
                 return new ForbiddenError("tickets.agents-only", "Only agents may change the state of this ticket now.");
