@@ -13,8 +13,10 @@ public sealed partial class Ticket
     /// <summary>
     /// Decides the merge of this ticket into <paramref name="target"/> and records it on this ticket: the
     /// public note <paramref name="noteId"/> that tells the requester where the work continues, then the close.
+    /// The merge makes this ticket a duplicate of the target, so any other link between the two goes
+    /// (two tickets have one link at most): those are among the events, and the caller removes them.
     /// </summary>
-    public Result<IReadOnlyList<IEvent>> MergeInto(Ticket target, Guid noteId, Guid authorId, DateTimeOffset now)
+    public Result<IReadOnlyList<IEvent>> MergeInto(Ticket target, Guid noteId, Guid authorId, IReadOnlyCollection<TicketLink> linksBetween, DateTimeOffset now)
     {
         if (target.Id == Id)
         {
@@ -50,10 +52,15 @@ public sealed partial class Ticket
         return Result.Ok<IReadOnlyList<IEvent>>(
         [
             new TicketMerged(Id, target.Id),
+            .. linksBetween.Where(l => !IsDuplicateLink(l, target)).Select(l => new TicketUnlinked(l.TicketId, l.Id, l.OtherTicketId, l.Kind)),
             new ReplyAdded(Id, noteId, authorId, "agent"),
             new TicketStateChanged(Id, from, TicketStates.Closed, $"Merged into #{target.Id}."),
         ]);
     }
+
+    /// <summary>The link a merge leaves between the two tickets: this one is a duplicate of the target.</summary>
+    public bool IsDuplicateLink(TicketLink link, Ticket target) =>
+        link.TicketId == Id && link.OtherTicketId == target.Id && link.Kind == TicketLinkKinds.DuplicateOf;
 
     /// <summary>
     /// The target's side of a merge: the internal note <paramref name="noteId"/> that says so, and the

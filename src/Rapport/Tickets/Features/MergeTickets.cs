@@ -60,8 +60,11 @@ public sealed class MergeTickets(RapportDb db, EventLog events, MarkdownRenderer
 
         var now = time.GetUtcNow();
         var requesterWatches = await watchers.AnyAsync(w => w.TicketId == target.Id && w.PersonId == duplicate.RequesterId, ct);
+        var linksBetween = await db.Set<TicketLink>()
+            .Where(l => (l.TicketId == duplicate.Id && l.OtherTicketId == target.Id) || (l.TicketId == target.Id && l.OtherTicketId == duplicate.Id))
+            .ToListAsync(ct);
         var publicNote = Note(duplicate, author, viewer.Name, isInternal: false, now, MergeNote.ForRequester(duplicate, target));
-        var merged = duplicate.MergeInto(target, publicNote.Id, author, now);
+        var merged = duplicate.MergeInto(target, publicNote.Id, author, linksBetween, now);
         if (!merged.Succeeded)
         {
             return merged.Error;
@@ -77,9 +80,8 @@ public sealed class MergeTickets(RapportDb db, EventLog events, MarkdownRenderer
             db.Add(new TicketWatcher { TicketId = target.Id, PersonId = duplicate.RequesterId, AddedAt = now });
         }
 
-        var alreadyLinked = await db.Set<TicketLink>().AnyAsync(l =>
-            l.TicketId == duplicate.Id && l.OtherTicketId == target.Id && l.Kind == TicketLinkKinds.DuplicateOf, ct);
-        if (!alreadyLinked)
+        db.RemoveRange(linksBetween.Where(l => !duplicate.IsDuplicateLink(l, target)));
+        if (!linksBetween.Any(l => duplicate.IsDuplicateLink(l, target)))
         {
             db.Add(new TicketLink
             {
