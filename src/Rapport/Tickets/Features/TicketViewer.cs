@@ -24,17 +24,18 @@ public sealed record TicketViewer(
 
 public sealed class TicketViewers(IOrganisationDirectory organisation)
 {
-    // A page and the components on it ask in the same request: the directory is read once.
-    private (ClaimsPrincipal User, TicketViewer Viewer)? _last;
+    // A page and the components on it ask in the same request, some at the same time: the directory
+    // is read once, and everyone awaits that one reading.
+    private (ClaimsPrincipal User, Task<TicketViewer> Viewer)? _last;
 
-    public async Task<TicketViewer> ForAsync(ClaimsPrincipal user, CancellationToken ct)
+    public Task<TicketViewer> ForAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        if (_last is { } last && ReferenceEquals(last.User, user))
+        if (_last is { } last && ReferenceEquals(last.User, user) && !last.Viewer.IsFaulted && !last.Viewer.IsCanceled)
         {
             return last.Viewer;
         }
 
-        var viewer = await ReadAsync(user, ct);
+        var viewer = ReadAsync(user, ct);
         _last = (user, viewer);
         return viewer;
     }

@@ -10,7 +10,12 @@ namespace Rapport.Tickets.Pages;
 /// redirects back with <c>?done=</c> and says what happened; on failure it shows why, in the card.
 /// Cards keep to themselves so that the ticket pages include each with one line.
 /// </summary>
-public abstract class TicketCard : ComponentBase
+/// <remarks>
+/// Sibling components initialise concurrently, and a database context takes one operation at a
+/// time: each card reads through <see cref="OwningComponentBase{TService}.Service"/>, from a scope
+/// (and so a context) of its own.
+/// </remarks>
+public abstract class TicketCard : OwningComponentBase<TicketRelationQueries>
 {
     private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 
