@@ -39,12 +39,18 @@ internal static class TicketIntents
     public static async Task<IReadOnlyList<string>> ErrorFieldsAsync(this HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return [.. problem.GetProperty("errors").EnumerateObject().Select(e => e.Name)];
+        return [.. (await ProblemAsync(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name)];
     }
 
     public static async Task<string> DetailAsync(this HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? "";
+        (await ProblemAsync(response)).GetProperty("detail").GetString() ?? "";
+
+    /// <summary>The problem details of an answer; may be read more than once.</summary>
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
+    {
+        await response.Content.LoadIntoBufferAsync();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
 
     /// <summary>The events of one ticket, oldest first.</summary>
     public static async Task<List<EventLogEntry>> TicketEventsAsync(this RapportApp app, long id, string? type = null) =>
