@@ -87,7 +87,7 @@ internal static class TicketsApi
         string? queue = null, string? state = null, string? cursor = null, int? size = null, string? tag = null)
     {
         var viewer = await viewers.ForAsync(user, ct);
-        if (tag is not null && TagNames.Normalise(tag) is { Succeeded: false } badTag)
+        if (!string.IsNullOrWhiteSpace(tag) && TagNames.Normalise(tag) is { Succeeded: false } badTag)
         {
             return badTag.Error.ToProblem();
         }
