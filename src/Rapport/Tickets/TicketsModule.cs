@@ -38,6 +38,11 @@ public static class TicketsModule
         services.AddSingleton<SelectionOutcomeNote>();
         services.AddScoped<TicketQueries>();
         services.AddScoped<TicketFiles>();
+        services.AddScoped<TicketRelationQueries>();
+        services.AddScoped<WatchTicket>();
+        services.AddScoped<LinkTickets>();
+        services.AddScoped<MergeTickets>();
+        services.AddScoped<TagTickets>();
         services.AddDemoSeed<TicketsDemoSeed>();
         services.AddEventSubscriber<OnPromiseClocks>();
         services.AddAreaSection<AdminRoutingCard>(Area.Admin, order: 60);
@@ -48,6 +53,7 @@ public static class TicketsModule
     public static WebApplication MapTickets(this WebApplication app)
     {
         app.MapTicketsApi();
+        app.MapTicketRelationsApi();
         app.MapQueueExport();
         app.MapAttachmentDownloads();
         app.MapQueueTable();

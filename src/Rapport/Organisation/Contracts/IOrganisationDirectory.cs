@@ -10,6 +10,9 @@ public sealed record MembershipDto(TeamDto Team, bool IsLead);
 
 public sealed record TeamMemberDto(Guid Id, string DisplayName, string Email, bool IsLead);
 
+/// <summary>A person as other modules name them: for lists of people, such as a ticket's watchers.</summary>
+public sealed record PersonNameDto(Guid Id, string DisplayName, string Email);
+
 public sealed record PersonDto(
     Guid Id,
     string DisplayName,
@@ -29,6 +32,11 @@ public interface IOrganisationDirectory
     Task<PersonDto?> FindPersonByAccountAsync(Guid accountId, CancellationToken ct);
 
     Task<PersonDto?> FindPersonByEmailAsync(string email, CancellationToken ct);
+
+    Task<PersonDto?> FindPersonAsync(Guid personId, CancellationToken ct);
+
+    /// <summary>The names of the given people that exist, by name.</summary>
+    Task<IReadOnlyList<PersonNameDto>> ListPeopleAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct);
 
     Task<IReadOnlyList<DepartmentDto>> ListDepartmentsAsync(CancellationToken ct);
 

@@ -16,6 +16,24 @@ internal sealed class OrganisationDirectory(RapportDb db) : IOrganisationDirecto
         return FindAsync(db.Set<Person>().Where(p => p.Email == normalized), ct);
     }
 
+    public Task<PersonDto?> FindPersonAsync(Guid personId, CancellationToken ct) =>
+        FindAsync(db.Set<Person>().Where(p => p.Id == personId), ct);
+
+    public async Task<IReadOnlyList<PersonNameDto>> ListPeopleAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct)
+    {
+        if (personIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = personIds.Distinct().ToList();
+        return await db.Set<Person>().AsNoTracking()
+            .Where(p => ids.Contains(p.Id))
+            .OrderBy(p => p.DisplayName).ThenBy(p => p.Id)
+            .Select(p => new PersonNameDto(p.Id, p.DisplayName, p.Email))
+            .ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<DepartmentDto>> ListDepartmentsAsync(CancellationToken ct) =>
         await db.Set<Department>().AsNoTracking()
             .Where(d => d.ArchivedAt == null)

@@ -21,7 +21,7 @@ internal static class TicketExamples
         TicketStates.New, TicketStates.ForRequester(TicketStates.New), "medium", "low", "high", null, Service, Department,
         Requester, "Ben Carter", Team, null, null, "api",
         new Dictionary<string, string?> { ["device"] = "my laptop", ["since"] = "2026-03-02" },
-        Opened, Opened, null, null, null, null, 1,
+        Opened, Opened, null, null, null, null, 1, null, ["laptop"],
         new TicketClocksResponse(new ClockResponse(Opened.AddHours(4), "running", 240, 228), new ClockResponse(Opened.AddDays(1), "running", 1_440, 1_428)));
 
     public static readonly TicketPageResponse Page = new([Ticket], "eyJpZCI6MTA0MX0");

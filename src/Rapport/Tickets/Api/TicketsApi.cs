@@ -32,13 +32,16 @@ public sealed record TicketResponse(
     Guid RequesterId, string RequesterName, Guid? TeamId, Guid? AssigneeId, string? AssigneeName, string Channel,
     IReadOnlyDictionary<string, string?> Fields, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     DateTimeOffset? FirstRespondedAt, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt, string? ResolutionNote, int Version,
-    TicketClocksResponse? Clocks = null)
+    long? MergedIntoId, IReadOnlyList<string> Tags, TicketClocksResponse? Clocks = null)
 {
-    public static TicketResponse From(Ticket t, TicketClocksDto? clocks = null) => new(
+    /// <param name="t">The ticket.</param>
+    /// <param name="tags">The ticket's tags if the caller works on it (requesters do not see tags).</param>
+    /// <param name="clocks">Its promise clocks, where the answer carries them.</param>
+    public static TicketResponse From(Ticket t, IReadOnlyList<string> tags, TicketClocksDto? clocks = null) => new(
         t.Id, t.Subject, t.Description, t.Type, t.State, TicketStates.ForRequester(t.State), t.Priority, t.Impact, t.Urgency,
         t.PriorityReason, t.ServiceId, t.DepartmentId, t.RequesterId, t.RequesterName, t.TeamId, t.AssigneeId, t.AssigneeName,
         t.Channel, t.Answers, t.CreatedAt, t.UpdatedAt, t.FirstRespondedAt, t.ResolvedAt, t.ClosedAt, t.ResolutionNote, t.Version,
-        clocks is null ? null : TicketClocksResponse.From(clocks));
+        t.MergedIntoId, tags, clocks is null ? null : TicketClocksResponse.From(clocks));
 }
 
 /// <summary>A promise clock: when it is due (null while paused or stopped), how it stands, business minutes left (negative once breached).</summary>
@@ -57,7 +60,7 @@ public sealed record TicketClocksResponse(ClockResponse? FirstResponse, ClockRes
 /// <summary>The list's query parameters, the same as in the desk's links (see <see cref="QueueView"/>).</summary>
 public sealed record TicketListQuery(
     string? Queue, string? State, string? Priority, string? Type, string? Service, string? Team, string? Assignee, string? Q, string? Sort,
-    string? Cursor, int? Size)
+    string? Cursor, int? Size, string? Tag)
 {
     internal string? Parameter(string name) => name switch
     {
@@ -100,7 +103,7 @@ internal static class TicketsApi
             .WithDescription("Raises a ticket for a service. `type` defaults to the service's; `impact` and `urgency` (low, medium, high) give the priority through the matrix. Agents may raise on behalf of someone with `requesterEmail`. `fields` answers the service's form by field key.");
         api.MapGet("/", ListAsync).WithName("ListTickets").WithSummary("List tickets")
             .WithExample(null, StatusCodes.Status200OK, TicketExamples.Page)
-            .WithDescription("A page of the tickets you may see. `queue`: requested (yours), mine (assigned to you), team, unassigned, all. Filters, each optional: `state` (a state, `active` or `all`; every state when left out), `priority`, `type`, `service` and `team` (ids), `assignee` (`me`, `none` or a person's id), `q` (words in the subject). `sort`: newest (default), oldest, updated, untouched (changed longest ago first), priority (most urgent first). The same names work in the desk's links. Pass `next` as `cursor` for the next page, with the same filters and sort.");
+            .WithDescription("A page of the tickets you may see. `queue`: requested (yours and those you watch), mine (assigned to you), team, unassigned, all. Filters, each optional: `state` (a state, `active` or `all`; every state when left out), `priority`, `type`, `service` and `team` (ids), `assignee` (`me`, `none` or a person's id), `q` (words in the subject), `tag`. `sort`: newest (default), oldest, updated, untouched (changed longest ago first), priority (most urgent first). The same names work in the desk's links. Pass `next` as `cursor` for the next page, with the same filters and sort.");
         api.MapGet("/{id:long}", GetAsync).WithName("GetTicket").WithSummary("Get a ticket")
             .WithDescription("The ticket with its promise `clocks`: `firstResponse` and `resolution`, each with `dueAt`, `state` (running, paused, met, breached) and the business minutes left.")
             .WithExample(null, StatusCodes.Status200OK, TicketExamples.Ticket);
@@ -140,7 +143,7 @@ internal static class TicketsApi
         var result = await handler.HandleAsync(new OpenTicket(request.ServiceId, request.Subject, request.Description, request.Type,
             request.Impact, request.Urgency, request.Fields, "api", request.RequesterEmail), viewer, ct);
         return result.Succeeded
-            ? TypedResults.Created($"/api/v1/tickets/{result.Value.Id}", TicketResponse.From(result.Value))
+            ? TypedResults.Created($"/api/v1/tickets/{result.Value.Id}", TicketResponse.From(result.Value, []))
             : result.Error.ToProblem();
     }
 
@@ -161,34 +164,41 @@ internal static class TicketsApi
             filter = filter with { State = null };
         }
 
-        var page = await queries.ListAsync(filter, viewer, ct);
-        return TypedResults.Ok(new TicketPageResponse([.. page.Items.Select(t => TicketResponse.From(t))], page.Next));
+        if (!string.IsNullOrWhiteSpace(query.Tag) && TagNames.Normalise(query.Tag) is { Succeeded: false } badTag)
+        {
+            return badTag.Error.ToProblem();
+        }
+
+        var page = await queries.ListAsync(filter with { Tag = query.Tag }, viewer, ct);
+        var tags = await queries.TagsOfAsync(page.Items, viewer, ct);
+        return TypedResults.Ok(new TicketPageResponse([.. page.Items.Select(t => TicketResponse.From(t, tags.GetValueOrDefault(t.Id, [])))], page.Next));
     }
 
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> GetAsync(
         long id, ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, ITicketClocks clocks, CancellationToken ct)
     {
-        var details = await queries.GetAsync(id, await viewers.ForAsync(user, ct), ct);
+        var viewer = await viewers.ForAsync(user, ct);
+        var details = await queries.GetAsync(id, viewer, ct);
         return details is null
             ? TicketErrors.NotFound(id).ToProblem()
-            : TypedResults.Ok(TicketResponse.From(details.Ticket, await clocks.ForTicketAsync(id, ct)));
+            : TypedResults.Ok(await ResponseAsync(details.Ticket, viewer, queries, ct, await clocks.ForTicketAsync(id, ct)));
     }
 
     private static Task<Results<Ok<TicketResponse>, ProblemHttpResult>> EditAsync(
-        long id, EditTicketRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, CancellationToken ct) =>
-        Answer(user, viewers, viewer => work.EditAsync(new EditTicket(id, request.Subject, request.Type, request.Version), viewer, ct), ct);
+        long id, EditTicketRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, TicketQueries queries, CancellationToken ct) =>
+        Answer(user, viewers, queries, viewer => work.EditAsync(new EditTicket(id, request.Subject, request.Type, request.Version), viewer, ct), ct);
 
     private static Task<Results<Ok<TicketResponse>, ProblemHttpResult>> ChangeStateAsync(
-        long id, ChangeStateRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, CancellationToken ct) =>
-        Answer(user, viewers, viewer => work.ChangeStateAsync(new ChangeTicketState(id, request.State ?? "", request.Note, request.Version), viewer, ct), ct);
+        long id, ChangeStateRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, TicketQueries queries, CancellationToken ct) =>
+        Answer(user, viewers, queries, viewer => work.ChangeStateAsync(new ChangeTicketState(id, request.State ?? "", request.Note, request.Version), viewer, ct), ct);
 
     private static Task<Results<Ok<TicketResponse>, ProblemHttpResult>> AssignAsync(
-        long id, AssignRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, CancellationToken ct) =>
-        Answer(user, viewers, viewer => work.AssignAsync(new AssignTicket(id, request.TeamId, request.AssigneeId, request.Version), viewer, ct), ct);
+        long id, AssignRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, TicketQueries queries, CancellationToken ct) =>
+        Answer(user, viewers, queries, viewer => work.AssignAsync(new AssignTicket(id, request.TeamId, request.AssigneeId, request.Version), viewer, ct), ct);
 
     private static Task<Results<Ok<TicketResponse>, ProblemHttpResult>> PriorityAsync(
-        long id, PriorityRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, CancellationToken ct) =>
-        Answer(user, viewers, viewer => work.OverridePriorityAsync(new OverrideTicketPriority(id, request.Priority ?? "", request.Reason, request.Version), viewer, ct), ct);
+        long id, PriorityRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, TicketQueries queries, CancellationToken ct) =>
+        Answer(user, viewers, queries, viewer => work.OverridePriorityAsync(new OverrideTicketPriority(id, request.Priority ?? "", request.Reason, request.Version), viewer, ct), ct);
 
     private static async Task<Results<Ok<IReadOnlyList<CommentResponse>>, ProblemHttpResult>> CommentsAsync(
         long id, ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, CancellationToken ct)
@@ -202,11 +212,12 @@ internal static class TicketsApi
     }
 
     private static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> CommentAsync(
-        long id, CommentRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, CancellationToken ct)
+        long id, CommentRequest request, ClaimsPrincipal user, TicketViewers viewers, WorkOnTicket work, TicketQueries queries, CancellationToken ct)
     {
-        var result = await work.ReplyAsync(new ReplyToTicket(id, request.Body, request.Internal), await viewers.ForAsync(user, ct), ct);
+        var viewer = await viewers.ForAsync(user, ct);
+        var result = await work.ReplyAsync(new ReplyToTicket(id, request.Body, request.Internal), viewer, ct);
         return result.Succeeded
-            ? TypedResults.Created($"/api/v1/tickets/{id}/comments", TicketResponse.From(result.Value))
+            ? TypedResults.Created($"/api/v1/tickets/{id}/comments", await ResponseAsync(result.Value, viewer, queries, ct))
             : result.Error.ToProblem();
     }
 
@@ -247,10 +258,15 @@ internal static class TicketsApi
                 new TicketEventResponse(e.Sequence, e.Type, e.OccurredAt, e.ActorId, e.ActorKind.ToString().ToLowerInvariant(), JsonSerializer.Deserialize<JsonElement>(e.Payload)))]);
     }
 
-    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Answer(
-        ClaimsPrincipal user, TicketViewers viewers, Func<TicketViewer, Task<Result<Ticket>>> work, CancellationToken ct)
+    internal static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Answer(
+        ClaimsPrincipal user, TicketViewers viewers, TicketQueries queries, Func<TicketViewer, Task<Result<Ticket>>> work, CancellationToken ct)
     {
-        var result = await work(await viewers.ForAsync(user, ct));
-        return result.Succeeded ? TypedResults.Ok(TicketResponse.From(result.Value)) : result.Error.ToProblem();
+        var viewer = await viewers.ForAsync(user, ct);
+        var result = await work(viewer);
+        return result.Succeeded ? TypedResults.Ok(await ResponseAsync(result.Value, viewer, queries, ct)) : result.Error.ToProblem();
     }
+
+    internal static async Task<TicketResponse> ResponseAsync(
+        Ticket ticket, TicketViewer viewer, TicketQueries queries, CancellationToken ct, TicketClocksDto? clocks = null) =>
+        TicketResponse.From(ticket, (await queries.TagsOfAsync([ticket], viewer, ct)).GetValueOrDefault(ticket.Id, []), clocks);
 }

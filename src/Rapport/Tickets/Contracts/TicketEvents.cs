@@ -47,3 +47,28 @@ public sealed record ViewSaved(Guid ViewId, Guid OwnerId, string Name, string Qu
 
 [EventName("tickets.view-removed")]
 public sealed record ViewRemoved(Guid ViewId, Guid OwnerId, string Name) : IEvent;
+
+/// <summary>Someone follows a ticket they did not raise: they see it and hear of its replies.</summary>
+[EventName("tickets.watcher-added")]
+public sealed record WatcherAdded(long TicketId, Guid PersonId, string PersonName) : IEvent;
+
+[EventName("tickets.watcher-removed")]
+public sealed record WatcherRemoved(long TicketId, Guid PersonId, string PersonName) : IEvent;
+
+/// <summary>Read: ticket <c>TicketId</c> is related to / a duplicate of / caused by <c>OtherTicketId</c>.</summary>
+[EventName("tickets.ticket-linked")]
+public sealed record TicketLinked(long TicketId, Guid LinkId, long OtherTicketId, string Kind) : IEvent;
+
+/// <summary>A link was removed; <c>TicketId</c> and <c>OtherTicketId</c> keep the link's own direction.</summary>
+[EventName("tickets.ticket-unlinked")]
+public sealed record TicketUnlinked(long TicketId, Guid LinkId, long OtherTicketId, string Kind) : IEvent;
+
+/// <summary>A duplicate was merged into another ticket, where its work continues; the duplicate is closed.</summary>
+[EventName("tickets.ticket-merged")]
+public sealed record TicketMerged(long TicketId, long IntoTicketId) : IEvent;
+
+[EventName("tickets.tag-added")]
+public sealed record TicketTagAdded(long TicketId, string Tag) : IEvent;
+
+[EventName("tickets.tag-removed")]
+public sealed record TicketTagRemoved(long TicketId, string Tag) : IEvent;

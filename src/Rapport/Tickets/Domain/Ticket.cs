@@ -8,7 +8,7 @@ namespace Rapport.Tickets.Domain;
 /// A request for help: an incident, a request, a question or a complaint. Its number is its id.
 /// Methods decide and record; they never read the clock or the database.
 /// </summary>
-public sealed class Ticket
+public sealed partial class Ticket
 {
     public long Id { get; init; }
 
@@ -64,7 +64,7 @@ public sealed class Ticket
     public string? ResolutionNote { get; private set; }
 
     /// <summary>Set when this ticket was merged into another as its duplicate.</summary>
-    public long? MergedIntoId { get; set; }
+    public long? MergedIntoId { get; private set; }
 
     /// <summary>The requester's business unit when the ticket was opened (for routing and analytics).</summary>
     public Guid? BusinessUnitId { get; init; }

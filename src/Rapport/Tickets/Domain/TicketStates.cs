@@ -27,6 +27,12 @@ public static class TicketStates
 
     public static bool CanMove(string from, string to) => Moves.TryGetValue(from, out var allowed) && allowed.Contains(to);
 
+    /// <summary>
+    /// A duplicate closes from wherever it is, without being resolved: its work goes on in the ticket it
+    /// was merged into. Only a closed ticket cannot be closed again.
+    /// </summary>
+    public static bool CanCloseAsDuplicate(string from) => Moves.ContainsKey(from) && from != Closed;
+
     public static IReadOnlyList<string> NextFrom(string from) => Moves.TryGetValue(from, out var allowed) ? allowed : [];
 
     /// <summary>For agents: short and exact.</summary>

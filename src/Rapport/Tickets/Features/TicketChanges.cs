@@ -23,7 +23,7 @@ public sealed class TicketChanges(RapportDb db, EventLog events)
         CancellationToken ct)
     {
         var ticket = await db.Set<Ticket>().SingleOrDefaultAsync(t => t.Id == ticketId, ct);
-        if (ticket is null || !viewer.CanSee(ticket))
+        if (ticket is null || !await viewer.CanSeeAsync(ticket, db.Set<TicketWatcher>(), ct))
         {
             return TicketErrors.NotFound(ticketId);
         }

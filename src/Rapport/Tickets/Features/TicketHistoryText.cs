@@ -11,6 +11,7 @@ public static class TicketHistoryText
         using var json = JsonDocument.Parse(payload);
         var p = json.RootElement;
         string? S(string name) => p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        long? N(string name) => p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null;
         Guid? G(string name) => p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && Guid.TryParse(v.GetString(), out var g) ? g : null;
 
         return type switch
@@ -33,6 +34,13 @@ public static class TicketHistoryText
                 + (p.TryGetProperty("escalations", out var escalations) && escalations.GetArrayLength() > 0
                     ? $"; escalated ({string.Join(", ", escalations.EnumerateArray().Select(e => Escalation(e.GetString())))})"
                     : ""),
+            "tickets.watcher-added" => $"added {S("personName")} as a watcher",
+            "tickets.watcher-removed" => $"removed {S("personName")} from the watchers",
+            "tickets.ticket-linked" => $"linked it: {TicketLinkReadings.Label(S("kind") ?? "", fromOtherSide: false)} #{N("otherTicketId")}",
+            "tickets.ticket-unlinked" => $"removed the link “#{N("ticketId")} {TicketLinkReadings.Label(S("kind") ?? "", fromOtherSide: false)} #{N("otherTicketId")}”",
+            "tickets.ticket-merged" => $"merged it into #{N("intoTicketId")} as a duplicate",
+            "tickets.tag-added" => $"tagged it “{S("tag")}”",
+            "tickets.tag-removed" => $"removed the tag “{S("tag")}”",
             _ => type,
         };
     }

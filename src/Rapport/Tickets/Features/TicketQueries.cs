@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Platform.Database;
 using Rapport.Platform.Events;
 using Rapport.Platform.Web;
+using Rapport.Tickets.Contracts;
 using Rapport.Tickets.Domain;
 
 namespace Rapport.Tickets.Features;
@@ -52,6 +53,9 @@ public sealed record TicketFilter(string Queue, string? State = null, string? Cu
     public string? Text { get; init; }
 
     public string Sort { get; init; } = TicketSorts.Newest;
+
+    /// <summary>Only tickets with this tag (as written: it is normalised here). Tags are the agents' filing, so it matches only tickets the viewer works on.</summary>
+    public string? Tag { get; init; }
 }
 
 public sealed record TicketHistoryEntry(long Sequence, string Type, DateTimeOffset OccurredAt, string? ActorId, ActorKind ActorKind, string Payload);
@@ -61,10 +65,20 @@ public sealed record TicketDetails(
 
 public sealed class TicketQueries(RapportDb db)
 {
+    /// <summary>What requesters and watchers do not read in a ticket's history: internal notes, and the agents' own filing.</summary>
+    private static readonly List<string> AgentsOnlyHistory =
+    [
+        EventNames.Of<InternalNoteAdded>(),
+        EventNames.Of<TicketTagAdded>(),
+        EventNames.Of<TicketTagRemoved>(),
+        EventNames.Of<TicketLinked>(),
+        EventNames.Of<TicketUnlinked>(),
+    ];
+
     public async Task<Page<Ticket>> ListAsync(TicketFilter filter, TicketViewer viewer, CancellationToken ct)
     {
         var size = Paging.Size(filter.Size);
-        var tickets = Narrow(db.Set<Ticket>().AsNoTracking().VisibleTo(viewer), filter, viewer);
+        var tickets = Narrow(db.Set<Ticket>().AsNoTracking().VisibleTo(viewer, db.Set<TicketWatcher>()), filter, viewer);
 
         // A cursor made for another order would skip or repeat tickets: start that order from the top.
         var after = Paging.Decode<QueueCursor>(filter.Cursor) is { } cursor && cursor.Sort == filter.Sort ? cursor : null;
@@ -78,16 +92,20 @@ public sealed class TicketQueries(RapportDb db)
         return new Page<Ticket>(rows.Take(size).ToList(), next);
     }
 
-    private static IQueryable<Ticket> Narrow(IQueryable<Ticket> tickets, TicketFilter filter, TicketViewer viewer)
+    private IQueryable<Ticket> Narrow(IQueryable<Ticket> tickets, TicketFilter filter, TicketViewer viewer)
     {
         var me = viewer.PersonId ?? Guid.Empty;
+        var watched = db.Set<TicketWatcher>().Where(w => w.PersonId == me).Select(w => w.TicketId);
         var teams = viewer.TeamIds.ToList();
         tickets = filter.Queue switch
         {
             TicketQueues.Mine => tickets.Where(t => t.AssigneeId == me),
             TicketQueues.Team => tickets.Where(t => t.TeamId != null && teams.Contains(t.TeamId.Value)),
             TicketQueues.Unassigned => tickets.Where(t => t.AssigneeId == null),
-            TicketQueues.Requested => tickets.Where(t => t.RequesterId == me),
+            // Two index-led halves rather than one OR that no index serves. They never overlap: a
+            // requester does not watch their own ticket. Both are visible by definition.
+            TicketQueues.Requested => db.Set<Ticket>().AsNoTracking().Where(t => t.RequesterId == me)
+                .Concat(db.Set<Ticket>().AsNoTracking().Where(t => watched.Contains(t.Id))),
             _ => tickets,
         };
 
@@ -99,6 +117,17 @@ public sealed class TicketQueries(RapportDb db)
         else if (!string.IsNullOrEmpty(filter.State))
         {
             tickets = tickets.Where(t => t.State == filter.State);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var tag = TagNames.Normalise(filter.Tag).Value ?? "";
+            tickets = tickets.Where(t => db.Set<TicketTag>().Any(g => g.TicketId == t.Id && g.Tag == tag));
+            if (!viewer.IsAdmin)
+            {
+                var departments = viewer.IsStaff ? viewer.DepartmentIds.ToList() : [];
+                tickets = tickets.Where(t => departments.Contains(t.DepartmentId));
+            }
         }
 
         if (filter.Priority is { } priority)
@@ -228,7 +257,7 @@ public sealed class TicketQueries(RapportDb db)
     public async Task<TicketDetails?> GetAsync(long ticketId, TicketViewer viewer, CancellationToken ct)
     {
         var ticket = await db.Set<Ticket>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct);
-        if (ticket is null || !viewer.CanSee(ticket))
+        if (ticket is null || !await viewer.CanSeeAsync(ticket, db.Set<TicketWatcher>(), ct))
         {
             return null;
         }
@@ -244,7 +273,7 @@ public sealed class TicketQueries(RapportDb db)
             .ToListAsync(ct);
         var caseId = ticketId.ToString(CultureInfo.InvariantCulture);
         var history = await db.Set<EventLogEntry>().AsNoTracking()
-            .Where(e => e.CaseType == "ticket" && e.CaseId == caseId && (agent || e.Type != "tickets.internal-note-added"))
+            .Where(e => e.CaseType == "ticket" && e.CaseId == caseId && (agent || !AgentsOnlyHistory.Contains(e.Type)))
             .OrderBy(e => e.Sequence)
             .Select(e => new TicketHistoryEntry(e.Sequence, e.Type, e.OccurredAt, e.ActorId, e.ActorKind, e.Payload))
             .ToListAsync(ct);
@@ -260,7 +289,7 @@ public sealed class TicketQueries(RapportDb db)
     public async Task<TicketAttachment?> FindAttachmentAsync(long ticketId, Guid attachmentId, TicketViewer viewer, CancellationToken ct)
     {
         var ticket = await db.Set<Ticket>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct);
-        if (ticket is null || !viewer.CanSee(ticket))
+        if (ticket is null || !await viewer.CanSeeAsync(ticket, db.Set<TicketWatcher>(), ct))
         {
             return null;
         }
@@ -268,6 +297,23 @@ public sealed class TicketQueries(RapportDb db)
         var agent = viewer.CanWorkOn(ticket);
         return await db.Set<TicketAttachment>().AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == attachmentId && a.TicketId == ticketId && (agent || !a.IsInternal), ct);
+    }
+
+    /// <summary>The tags of the given tickets that the viewer works on (tags are not shown to requesters), for queue rows.</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> TagsOfAsync(IEnumerable<Ticket> tickets, TicketViewer viewer, CancellationToken ct)
+    {
+        var ids = tickets.Where(viewer.CanWorkOn).Select(t => t.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<long, IReadOnlyList<string>>();
+        }
+
+        var rows = await db.Set<TicketTag>().AsNoTracking()
+            .Where(g => ids.Contains(g.TicketId))
+            .Select(g => new { g.TicketId, g.Tag })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.TicketId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.Tag).Order(StringComparer.Ordinal)]);
     }
 
     private static readonly string AttachmentAddedType = EventNames.Of<Contracts.AttachmentAdded>();

@@ -135,7 +135,7 @@ public sealed class WorkOnTicket(
         }
 
         var ticket = await db.Set<Ticket>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct);
-        if (ticket is null || !viewer.CanSee(ticket))
+        if (ticket is null || !await viewer.CanSeeAsync(ticket, db.Set<TicketWatcher>(), ct))
         {
             return TicketErrors.NotFound(ticketId);
         }
@@ -154,6 +154,11 @@ public sealed class WorkOnTicket(
         return changes.ApplyAsync(command.TicketId, viewer, command.ExpectedVersion, needsAgent: !IsRequesterMove(command.State), ticket =>
         {
             // A requester may reopen their resolved ticket, or close it; every other move is an agent's.
+            if (!viewer.CanWorkOn(ticket) && !viewer.IsRequesterOf(ticket))
+            {
+                return new ForbiddenError("tickets.agents-only", "Only the requester and agents may change the state of this ticket.");
+            }
+
             if (!viewer.CanWorkOn(ticket) && ticket.State != TicketStates.Resolved)
             {
                 return new ForbiddenError("tickets.agents-only", "Only agents may change the state of this ticket now.");
