@@ -137,6 +137,65 @@ public abstract class ClockIntegrationTests(RapportApp app) : TicketApiScenario(
     }
 
     [Fact]
+    public async Task DueFirst_ListsRunningClocksByDueTime_ThenTheRest_WithoutGapsOrRepeats()
+    {
+        await GivenAPromiseAsync();
+        var week = NextWeek();
+        At(week.At(0, 9));
+        var promised = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            At(week.At(0, 9, i * 5));
+            promised.Add((await OpenAsync(Requester, $"Promised {i}")).GetProperty("id").GetInt64());
+        }
+
+        var broken = (await ServiceAsync("something-broken")).GetProperty("id").GetGuid();
+        var opened = await Requester.PostAsJsonAsync("/api/v1/tickets", new { serviceId = broken, subject = "Dock is dead", fields = new Dictionary<string, string> { ["device"] = "the dock" } });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var unpromised = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        await App.DrainEventsAsync();
+
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await Agent.GetFromJsonAsync<JsonElement>($"/api/v1/tickets?sort=due&size=2&state=active{(cursor is null ? "" : $"&cursor={cursor}")}");
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()));
+            cursor = page.GetProperty("next").GetString();
+        }
+        while (cursor is not null);
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        var mine = seen.Where(id => promised.Contains(id) || id == unpromised).ToList();
+        Assert.Equal([.. promised, unpromised], mine);
+        var firstUndue = seen.IndexOf(unpromised);
+        var dues = await App.QueryAsync(db => db.Set<Ticket>().Where(t => seen.Contains(t.Id)).Select(t => new { t.Id, t.DueAt }).ToListAsync());
+        Assert.All(seen.Take(firstUndue), id => Assert.NotNull(dues.Single(d => d.Id == id).DueAt));
+    }
+
+    [Fact]
+    public async Task DeskTicketPage_ShowsHowThePromiseStands_InBusinessTime()
+    {
+        await GivenAPromiseAsync();
+        var week = NextWeek();
+        At(week.At(0, 9));
+        var id = (await OpenAsync(Requester, "Monitor flickers")).GetProperty("id").GetInt64();
+        await App.DrainEventsAsync();
+        At(week.At(0, 9, 50));
+        var agent = await App.SignedInClientAsync(await App.DemoAccountAsync("tom.becker", Rapport.Platform.RapportRoles.Agent));
+
+        var page = await agent.GetPageAsync($"/desk/tickets/{id}");
+        var queue = await agent.GetPageAsync("/desk/queues/all?sort=due");
+
+        var promise = page.QuerySelector(".promise-clocks")!.TextContent;
+        Assert.Contains("First response", promise, StringComparison.Ordinal);
+        Assert.Contains("due in 1 h 10 min", promise, StringComparison.Ordinal);
+        Assert.Contains("due in 7 h 10 min", promise, StringComparison.Ordinal);
+        var row = queue.QuerySelector($"tr[data-ticket='{id}']");
+        Assert.Equal("due in 1 h 10 min", row?.QuerySelector(".due")?.TextContent);
+    }
+
+    [Fact]
     public async Task Breach_FiresOnce_EvenWhenTwoNodesWatch_AndRaisesThePriority()
     {
         await GivenAPromiseAsync(EscalationActions.NotifyTeamLead, EscalationActions.RaisePriority);
