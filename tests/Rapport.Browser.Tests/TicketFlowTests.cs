@@ -62,6 +62,8 @@ public sealed class TicketFlowTests(BrowserApp app, ITestOutputHelper output)
         await Expect(agent.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"#{number} {title}");
 
         await Expect(agent.Locator("#kind-public")).ToBeCheckedAsync();
+        // Working on the ticket updates the page in place: what the window holds survives every form.
+        await agent.EvaluateAsync("() => window.stillTheSamePage = true");
         await agent.Locator("#body").FillAsync(publicReply);
         await agent.Locator("#reply").GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Expect(agent.Locator("#ticket-message")).ToHaveTextAsync("Reply sent.");
@@ -80,6 +82,8 @@ public sealed class TicketFlowTests(BrowserApp app, ITestOutputHelper output)
         await Expect(agent.Locator("#ticket-message")).ToHaveTextAsync("State changed.");
         await Expect(agent.Locator(".page-head .badge")).ToHaveTextAsync("resolved");
         await Expect(agent.Locator("ol.conversation li.entry.resolution")).ToContainTextAsync(resolutionNote);
+        Assert.True(await agent.EvaluateAsync<bool>("() => window.stillTheSamePage === true"), "The ticket page reloaded as a whole.");
+        await Expect(agent).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/desk/tickets/{number}\\?done=state$"));
 
         var deskScreenshot = Pages.ScreenshotPath("ticket-flow-desk.png");
         await agent.ScreenshotAsync(new() { Path = deskScreenshot, FullPage = true });

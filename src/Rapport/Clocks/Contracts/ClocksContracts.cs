@@ -9,11 +9,12 @@ public sealed record TicketClocksDto(ClockDto? FirstResponse, ClockDto? Resoluti
 {
     public static readonly TicketClocksDto None = new(null, null);
 
-    /// <summary>The clock that is due first among those still running.</summary>
+    /// <summary>The clock that is due first among those still running; else a paused one.</summary>
     public ClockDto? Next => new[] { FirstResponse, Resolution }
         .Where(c => c is { DueAt: not null, State: "running" or "breached" })
         .OrderBy(c => c!.DueAt)
-        .FirstOrDefault();
+        .FirstOrDefault()
+        ?? new[] { FirstResponse, Resolution }.FirstOrDefault(c => c is { State: "paused" });
 }
 
 public sealed record PromiseTargetDto(string Priority, int? FirstResponseMinutes, int? ResolutionMinutes);

@@ -189,8 +189,9 @@
   // A table request that ended somewhere else (signed out meanwhile: the sign-in page) is not a table:
   // go there as a whole page instead of putting that page inside the list.
   document.addEventListener('htmx:beforeSwap', event => {
+    const asked = event.detail.requestConfig && event.detail.requestConfig.path;
     const answered = event.detail.xhr && event.detail.xhr.responseURL;
-    if (answered && !new URL(answered).pathname.endsWith('/table')) {
+    if (asked && new URL(asked, location.href).pathname.endsWith('/table') && answered && !new URL(answered).pathname.endsWith('/table')) {
       event.preventDefault();
       location.assign(answered);
     }
