@@ -223,6 +223,31 @@ public abstract class TicketApiTests(RapportApp app) : TicketApiScenario(app)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Mention_OfAColleague_IsShownByName_AndRecordedForAgentsOnly()
+    {
+        var ticket = await OpenAsync(Requester, "Shared mailbox missing");
+        var id = ticket.GetProperty("id").GetInt64();
+
+        var note = await Agent.PostAsJsonAsync($"/api/v1/tickets/{id}/comments", new
+        {
+            body = "@priya.natarajan can you check the licence? Mail ben@example.org if not, and @nobody.here too.",
+            @internal = true,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, note.StatusCode);
+        var comments = await Agent.GetFromJsonAsync<JsonElement>($"/api/v1/tickets/{id}/comments");
+        var html = comments.EnumerateArray().Last().GetProperty("bodyHtml").GetString();
+        Assert.Contains("<strong>@Priya Natarajan</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("@nobody.here", html, StringComparison.Ordinal);
+        var caseId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var mentions = (await App.EventsAsync("tickets.colleague-mentioned")).Where(e => e.CaseId == caseId).ToList();
+        var mentioned = Assert.Single(mentions);
+        Assert.Contains("\"internal\":true", mentioned.Payload, StringComparison.Ordinal);
+        var asRequester = await Requester.GetFromJsonAsync<JsonElement>($"/api/v1/tickets/{id}/events");
+        Assert.DoesNotContain(asRequester.EnumerateArray(), e => e.GetProperty("type").GetString() == "tickets.colleague-mentioned");
+    }
 }
 
 public sealed class TicketApiTests_Sqlite(SqliteApp app) : TicketApiTests(app), IClassFixture<SqliteApp>;

@@ -28,6 +28,10 @@ public sealed record InternalNoteAdded(long TicketId, Guid CommentId, Guid Autho
 [EventName("tickets.attachment-added")]
 public sealed record AttachmentAdded(long TicketId, Guid AttachmentId, Guid? CommentId, string FileName, long Size, bool Internal) : IEvent;
 
+/// <summary>A colleague was named (@name) in a reply or an internal note, so they can be told.</summary>
+[EventName("tickets.colleague-mentioned")]
+public sealed record ColleagueMentioned(long TicketId, Guid CommentId, Guid PersonId, bool Internal) : IEvent;
+
 [EventName("tickets.details-changed")]
 public sealed record TicketDetailsChanged(long TicketId, string Subject, string Type) : IEvent;
 

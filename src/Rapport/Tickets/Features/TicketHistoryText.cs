@@ -29,6 +29,7 @@ public static class TicketHistoryText
             "tickets.internal-note-added" => "added an internal note",
             "tickets.ticket-routed" => $"routed it by the rule “{S("ruleName")}”",
             "tickets.attachment-added" => $"attached {S("fileName")}",
+            "tickets.colleague-mentioned" => "mentioned a colleague",
             "clocks.clock-at-risk" => $"warned that the {Promise(S("kind"))} promise is at risk: it is due {Instant(p, "dueAt")}",
             "clocks.clock-breached" => $"noted that the {Promise(S("kind"))} promise was not kept: it was due {Instant(p, "dueAt")}"
                 + (p.TryGetProperty("escalations", out var escalations) && escalations.GetArrayLength() > 0

@@ -69,6 +69,9 @@ public sealed class TicketQueries(RapportDb db)
     private static readonly List<string> AgentsOnlyHistory =
     [
         EventNames.Of<InternalNoteAdded>(),
+        EventNames.Of<ColleagueMentioned>(),
+        EventNames.Of<Rapport.Clocks.Contracts.ClockAtRisk>(),
+        EventNames.Of<Rapport.Clocks.Contracts.ClockBreached>(),
         EventNames.Of<TicketTagAdded>(),
         EventNames.Of<TicketTagRemoved>(),
         EventNames.Of<TicketLinked>(),

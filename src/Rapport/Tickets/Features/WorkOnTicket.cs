@@ -59,6 +59,7 @@ public sealed class WorkOnTicket(
             return kept.Error;
         }
 
+        var mentioned = await MentionedAsync(body, author, ct);
         var now = time.GetUtcNow();
         return await changes.ApplyAsync(command.TicketId, viewer, command.ExpectedVersion, needsAgent: command.Internal, ticket =>
         {
@@ -72,7 +73,7 @@ public sealed class WorkOnTicket(
                 ByAgent = asAgent,
                 IsInternal = command.Internal,
                 Body = body,
-                BodyHtml = markdown.ToHtml(body),
+                BodyHtml = markdown.ToHtml(Mentions.Highlight(body, mentioned.ToDictionary(m => m.Handle, m => m.Name, StringComparer.OrdinalIgnoreCase))),
                 CreatedAt = now,
             };
             var decision = ticket.Reply(comment.Id, author, asAgent, command.Internal, now, options.Value.ReopenWindow);
@@ -82,8 +83,34 @@ public sealed class WorkOnTicket(
             }
 
             db.Add(comment);
-            return Result.Ok<IReadOnlyList<IEvent>>([.. decision.Value, .. files.Attach(ticket.Id, comment.Id, author, command.Internal, kept.Value, now)]);
+            return Result.Ok<IReadOnlyList<IEvent>>([
+                .. decision.Value,
+                .. files.Attach(ticket.Id, comment.Id, author, command.Internal, kept.Value, now),
+                .. mentioned.Where(m => m.PersonId != author).Select(m => new ColleagueMentioned(ticket.Id, comment.Id, m.PersonId, command.Internal)),
+            ]);
         }, ct);
+    }
+
+    /// <summary>The people a message names with @handle, as they are known in the organisation; unknown handles stay plain text.</summary>
+    private async Task<IReadOnlyList<(string Handle, Guid PersonId, string Name)>> MentionedAsync(string body, Guid author, CancellationToken ct)
+    {
+        var handles = Mentions.Find(body);
+        if (handles.Count == 0 || await organisation.FindPersonAsync(author, ct) is not { } writer)
+        {
+            return [];
+        }
+
+        var domain = writer.Email[(writer.Email.IndexOf('@', StringComparison.Ordinal) + 1)..];
+        var found = new List<(string, Guid, string)>();
+        foreach (var handle in handles.Take(20))
+        {
+            if (await organisation.FindPersonByEmailAsync(Mentions.AddressOf(handle, domain), ct) is { } person)
+            {
+                found.Add((handle, person.Id, person.DisplayName));
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Files on their own, without a message (the API's attachments endpoint).</summary>
