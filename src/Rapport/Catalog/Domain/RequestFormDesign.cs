@@ -1,3 +1,4 @@
+using Rapport.Platform;
 using System.Globalization;
 using Rapport.Platform.Errors;
 

@@ -1,3 +1,4 @@
+using Rapport.Platform;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Catalog.Domain;
 using Rapport.Organisation.Contracts;

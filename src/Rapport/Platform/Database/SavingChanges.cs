@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Rapport.Platform.Database;
 using Rapport.Platform.Errors;
 
-namespace Rapport.Organisation.Features;
+namespace Rapport.Platform.Database;
 
-internal static class SavingChanges
+public static class SavingChanges
 {
     /// <summary>
     /// Saves the change with its events. When someone else saved the same row first (its version moved)
@@ -27,7 +26,7 @@ internal static class SavingChanges
         catch (DbUpdateException) when (recheck is not null)
         {
             db.ChangeTracker.Clear();
-            return await recheck() ?? throw new InvalidOperationException($"Saving {what} failed for a reason other than a taken name.");
+            return await recheck() ?? throw new InvalidOperationException($"Saving {what} failed for a reason other than a taken name or key.");
         }
     }
 }

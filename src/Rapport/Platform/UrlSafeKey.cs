@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace Rapport.Catalog.Domain;
+namespace Rapport.Platform;
 
 /// <summary>
-/// The short names of services and form fields: lowercase letters, digits and single dashes, so that
-/// they read well in the portal's addresses (/portal/new/new-laptop), the API and routing rules.
+/// The short names of services, form fields, departments, teams and business units: lowercase letters,
+/// digits and single dashes, so that they read well in addresses (/portal/new/new-laptop), the API,
+/// routing rules and CSV files, and never need escaping.
 /// </summary>
 public static class UrlSafeKey
 {
