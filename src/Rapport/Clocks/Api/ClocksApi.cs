@@ -93,7 +93,7 @@ internal static class ClocksApi
         promise.MapPut("/", SavePromiseAsync).WithName("SaveServicePromise").WithSummary("Give a service its promise, or change it")
             .WithDescription(
                 "Administrators only. `targets`: per priority (critical, high, medium, low) the business minutes to the first response and to resolution. " +
-                "`onReopen`: continue or restart. `escalations`: " + string.Join(", ", EscalationActions.All) + ". `minHappiness` (0–10) and `maxLostMinutes` are the " +
+                "`onReopen`: continue (default) or restart. `warnAtPercent` defaults to 80. `escalations`: " + string.Join(", ", EscalationActions.All) + " (default: notify-team-lead; `[]` for none). `minHappiness` (0–10) and `maxLostMinutes` are the " +
                 "experience targets. Changing a promise needs `version` from the promise you read (409 when someone changed it since). The clocks of the service's " +
                 "open tickets are replayed on the new terms.")
             .WithExample(ClocksExamples.SavePromise, StatusCodes.Status200OK, ClocksExamples.Promise);
@@ -148,7 +148,7 @@ internal static class ClocksApi
         var result = await handler.HandleAsync(new SavePromise(
             serviceId, request.Version, request.Text, request.CalendarId,
             [.. (request.Targets ?? []).Select(t => new PromiseTargetInput(t?.Priority, t?.FirstResponseMinutes, t?.ResolutionMinutes))],
-            request.PauseOnThirdParty ?? false, request.OnReopen, request.WarnAtPercent ?? 80, request.Escalations,
+            request.PauseOnThirdParty ?? false, request.OnReopen, request.WarnAtPercent ?? 80, request.Escalations ?? [EscalationActions.NotifyTeamLead],
             request.MinHappiness, request.MaxLostMinutes), ct);
         return result.Succeeded ? TypedResults.Ok(PromiseResponse.From(result.Value)) : result.Error.ToProblem();
     }
