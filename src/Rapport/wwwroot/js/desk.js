@@ -186,11 +186,12 @@
     }
   }, true);
 
-  // A table request that ended somewhere else (signed out meanwhile: the sign-in page) is not a table:
-  // go there as a whole page instead of putting that page inside the list.
+  // A fragment request that ended somewhere else (signed out meanwhile: the sign-in page) is not the
+  // fragment: go there as a whole page instead of putting that page inside this one.
   document.addEventListener('htmx:beforeSwap', event => {
     const answered = event.detail.xhr && event.detail.xhr.responseURL;
-    if (answered && !new URL(answered).pathname.endsWith('/table')) {
+    const asked = event.detail.requestConfig && event.detail.requestConfig.path;
+    if (answered && asked && new URL(answered).pathname !== new URL(asked, location.href).pathname) {
       event.preventDefault();
       location.assign(answered);
     }
