@@ -20,7 +20,9 @@ public sealed record TicketClocksDto(ClockDto? FirstResponse, ClockDto? Resoluti
 public sealed record PromiseTargetDto(string Priority, int? FirstResponseMinutes, int? ResolutionMinutes);
 
 /// <summary>A service's promise as its customers read it.</summary>
-public sealed record ServicePromiseDto(Guid ServiceId, string Text, string CalendarName, IReadOnlyList<PromiseTargetDto> Targets, int? MinHappiness, int? MaxLostMinutes);
+/// <param name="TimeZone">The calendar's IANA zone: due times are told in it.</param>
+public sealed record ServicePromiseDto(
+    Guid ServiceId, string Text, string CalendarName, IReadOnlyList<PromiseTargetDto> Targets, int? MinHappiness, int? MaxLostMinutes, string TimeZone);
 
 /// <summary>Read-only questions other modules may ask about promises and clocks.</summary>
 public interface ITicketClocks
@@ -38,6 +40,10 @@ public sealed record BusinessCalendarSaved(Guid CalendarId, string Name, string 
 
 [EventName("clocks.promise-saved")]
 public sealed record ServicePromiseSaved(Guid PromiseId, Guid ServiceId, Guid CalendarId, int Targets, string OnReopen, bool PauseOnThirdParty) : IEvent;
+
+/// <summary>A service no longer promises anything: its tickets keep no clocks from now on.</summary>
+[EventName("clocks.promise-removed")]
+public sealed record ServicePromiseRemoved(Guid PromiseId, Guid ServiceId) : IEvent;
 
 /// <summary>The earliest due time among a ticket's running clocks changed (null: none runs). Queues sort by it.</summary>
 [EventName("clocks.due-changed")]

@@ -31,7 +31,7 @@ internal sealed class ClockQueries(RapportDb db, PromiseBook promises, TimeProvi
         await promises.ForServiceAsync(serviceId, ct) is { } terms
             ? new ServicePromiseDto(serviceId, terms.Promise.Text, terms.Calendar.Name,
                 [.. terms.Promise.Targets.Select(t => new PromiseTargetDto(t.Priority, t.FirstResponseMinutes, t.ResolutionMinutes))],
-                terms.Promise.MinHappiness, terms.Promise.MaxLostMinutes)
+                terms.Promise.MinHappiness, terms.Promise.MaxLostMinutes, terms.Calendar.TimeZone)
             : null;
 
     private static ClockDto ToDto(ClockReading reading, WorkingTime time, DateTimeOffset now) =>

@@ -12,4 +12,8 @@ public sealed class ClocksOptions
 
     [Range(1, 3_600)]
     public int WatchIntervalSeconds { get; set; } = 30;
+
+    /// <summary>The promise editor warns when the text reads harder than this Flesch reading ease (60: plain English).</summary>
+    [Range(0, 100)]
+    public int ReadabilityThreshold { get; set; } = 60;
 }

@@ -30,4 +30,7 @@ public sealed class PromiseBook(RapportDb db)
 
         return _byService.GetValueOrDefault(serviceId);
     }
+
+    /// <summary>Reads promises and calendars afresh next time: they changed within this scope.</summary>
+    public void Forget() => _byService = null;
 }

@@ -143,6 +143,12 @@
   // What needs this script ("select all", the hint about shortcuts) shows itself only when it runs.
   function enhance() {
     document.querySelectorAll('[data-with-script][hidden]').forEach(element => { element.hidden = false; });
+    // The forms of a part marked data-boost-forms post through htmx and update that part in place;
+    // its links stay ordinary links (they lead to other pages).
+    document.querySelectorAll('[data-boost-forms] form:not([hx-boost])').forEach(form => {
+      form.setAttribute('hx-boost', 'true');
+      if (window.htmx) window.htmx.process(form);
+    });
     sync();
   }
 
@@ -186,12 +192,12 @@
     }
   }, true);
 
-  // A table request that ended somewhere else (signed out meanwhile: the sign-in page) is not a table:
-  // go there as a whole page instead of putting that page inside the list.
+  // A fragment request that ended somewhere else (signed out meanwhile: the sign-in page) is not the
+  // fragment: go there as a whole page instead of putting that page inside this one.
   document.addEventListener('htmx:beforeSwap', event => {
     const asked = event.detail.requestConfig && event.detail.requestConfig.path;
     const answered = event.detail.xhr && event.detail.xhr.responseURL;
-    if (asked && new URL(asked, location.href).pathname.endsWith('/table') && answered && !new URL(answered).pathname.endsWith('/table')) {
+    if (answered && asked && new URL(answered).pathname !== new URL(asked, location.href).pathname) {
       event.preventDefault();
       location.assign(answered);
     }
