@@ -47,6 +47,7 @@ public static class TicketsModule
         services.AddEventSubscriber<OnPromiseClocks>();
         services.AddAreaSection<AdminRoutingCard>(Area.Admin, order: 60);
         services.AddAreaSection<DeskViewsSection>(Area.Desk, order: 20);
+        services.AddAreaSection<DeskPromisesSection>(Area.Desk, order: 15);
         return builder;
     }
 

@@ -204,6 +204,11 @@ public abstract class ClockIntegrationTests(RapportApp app) : TicketApiScenario(
         var id = (await OpenAsync(Requester, "Shared drive is read-only")).GetProperty("id").GetInt64();
         await App.DrainEventsAsync();
         var priorityBefore = (await TicketAsync(id)).GetProperty("priority").GetString();
+        var team = (await App.ScopeAsync(sp => sp.GetRequiredService<Rapport.Organisation.Contracts.IOrganisationDirectory>().ListTeamsAsync(CancellationToken.None)))
+            .Single(t => t.Key == "it-service-desk");
+        var assigned = await Agent.PutAsJsonAsync($"/api/v1/tickets/{id}/assignment", new { teamId = team.Id });
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        await App.DrainEventsAsync();
         var second = App.StartNode();
 
         At(week.At(1, 9, 30));
@@ -229,6 +234,9 @@ public abstract class ClockIntegrationTests(RapportApp app) : TicketApiScenario(
         var ticket = await TicketAsync(id);
         Assert.Equal("breached", State(ticket, "resolution"));
         Assert.NotEqual(priorityBefore, ticket.GetProperty("priority").GetString());
+        var lead = await App.SignedInClientAsync(await App.DemoAccountAsync("priya.natarajan", Rapport.Platform.RapportRoles.TeamLead));
+        var desk = await lead.GetPageAsync("/desk");
+        Assert.Contains(desk.QuerySelectorAll("#desk-promises li a"), a => a.GetAttribute("href") == $"/desk/tickets/{id}");
     }
 }
 

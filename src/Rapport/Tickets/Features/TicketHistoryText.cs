@@ -55,7 +55,7 @@ public static class TicketHistoryText
 
     private static string Escalation(string? action) => action switch
     {
-        "notify-team-lead" => "the team lead is told",
+        "notify-team-lead" => "shown to the team lead on their Desk",
         "raise-priority" => "priority raised",
         "reassign-to-team-lead" => "handed to the team lead",
         _ => action ?? "",

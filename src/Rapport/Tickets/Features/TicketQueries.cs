@@ -256,6 +256,17 @@ public sealed class TicketQueries(RapportDb db)
         return rows;
     }
 
+    /// <summary>Unfinished tickets of the viewer's teams whose first running promise clock is past due, most overdue first.</summary>
+    public async Task<IReadOnlyList<Ticket>> OverdueAsync(TicketViewer viewer, DateTimeOffset now, int count, CancellationToken ct)
+    {
+        var teams = viewer.TeamIds.ToList();
+        return await db.Set<Ticket>().AsNoTracking().VisibleTo(viewer, db.Set<TicketWatcher>())
+            .Where(t => t.TeamId != null && teams.Contains(t.TeamId.Value) && t.DueAt != null && t.DueAt <= now)
+            .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
+            .Take(count)
+            .ToListAsync(ct);
+    }
+
     /// <summary>A ticket with what the viewer may read of its conversation and its history; null when they may not see it.</summary>
     public async Task<TicketDetails?> GetAsync(long ticketId, TicketViewer viewer, CancellationToken ct)
     {
