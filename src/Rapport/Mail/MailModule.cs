@@ -2,7 +2,11 @@ using System.Text;
 using Rapport.Mail.Api;
 using Rapport.Mail.Features;
 using Rapport.Mail.Jobs;
+using Rapport.Mail.Pages;
+using Rapport.Mail.Subscriptions;
 using Rapport.Platform.Cli;
+using Rapport.Platform.Events;
+using Rapport.Platform.Web.Areas;
 
 namespace Rapport.Mail;
 
@@ -26,8 +30,16 @@ public static class MailModule
         services.AddScoped<SaveMailboxHandler>();
         services.AddCliCommand<IngestMailCommand>();
 
+        services.AddEventSubscriber<OnTicketNews>();
+        services.AddSingleton<SendMailJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<SendMailJob>());
+
+        services.AddSingleton<FetchMailJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<FetchMailJob>());
+
         services.AddSingleton<FinishReceivedMailJob>();
         services.AddHostedService(sp => sp.GetRequiredService<FinishReceivedMailJob>());
+        services.AddAreaSection<AdminMailCard>(Area.Admin, order: 75);
         return builder;
     }
 
