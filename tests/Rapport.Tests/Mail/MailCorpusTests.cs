@@ -43,6 +43,12 @@ public abstract class MailCorpusTests(RapportApp app) : MailScenario(app)
         }
 
         var report = string.Join('\n', outcomes);
+
+        // RFC 2822's reply chain: John writes, Mary answers, John answers her.
+        var chain = outcomes.Where(o => o.StartsWith("mikel-mail/rfc2822/", StringComparison.Ordinal)).ToList();
+        var opened = System.Text.RegularExpressions.Regex.Match(chain[0], @"ticket #(\d+) created").Groups[1].Value;
+        Assert.EndsWith($"joined ticket #{opened}", chain[1], StringComparison.Ordinal);
+        Assert.EndsWith($"joined ticket #{opened}", chain[2], StringComparison.Ordinal);
         Assert.Contains(outcomes, o => o.StartsWith("mimekit/bounce.txt: ignored", StringComparison.Ordinal));
         Assert.Contains(outcomes, o => o.StartsWith("mimekit/disposition-notification.txt: ignored", StringComparison.Ordinal));
         Assert.Contains(outcomes, o => o.StartsWith("mikel-mail/multipart_report_emails/report_530.eml: ignored", StringComparison.Ordinal));

@@ -102,14 +102,9 @@ public sealed class MailServers : IDisposable
         var pidFile = Path.Combine(_root, "run", "master.pid");
         if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
         {
-            try
-            {
-                Process.GetProcessById(pid).Kill();
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
+            // SIGTERM, so that Dovecot stops its own children too.
+            using var stop = Process.Start("kill", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            stop.WaitForExit();
         }
 
         if (!_smtp.HasExited)

@@ -28,24 +28,29 @@ public static class InboundMailApi
             .DisableAntiforgery();
     }
 
-    private static async Task<Results<Ok<InboundMailResponse>, UnauthorizedHttpResult>> ReceiveAsync(
+    private static async Task<Results<Ok<InboundMailResponse>, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, RapportDb db, ReceiveMail receive, CancellationToken ct)
     {
         var header = request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
         if (!token.StartsWith(MailboxSecrets.TokenPrefix, StringComparison.Ordinal))
         {
-            return TypedResults.Unauthorized();
+            return Unauthorized();
         }
 
         var hash = MailboxSecrets.HashOf(token);
         var mailbox = await db.Set<Mailbox>().AsNoTracking().Where(b => b.TokenHash == hash && b.IsEnabled).Select(b => (Guid?)b.Id).SingleOrDefaultAsync(ct);
         if (mailbox is null)
         {
-            return TypedResults.Unauthorized();
+            return Unauthorized();
         }
 
         var intake = await receive.ReceiveAsync(request.Body, mailbox, ct);
         return TypedResults.Ok(new InboundMailResponse(intake.MessageId, intake.State, intake.TicketId, intake.OpenedTicket, intake.Reason, intake.ToString()));
     }
+
+    private static ProblemHttpResult Unauthorized() => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized,
+        title: "A mailbox token is needed",
+        detail: "Send the mailbox's inbound token as 'Authorization: Bearer rmt_…'; an administrator finds it when adding the mailbox.");
 }

@@ -35,9 +35,12 @@ public static partial class MailThreading
     public static string Clean(string? subject)
     {
         var clean = Token().Replace(subject ?? "", "");
-        clean = Prefix().Replace(clean, "").Trim();
+        clean = Prefix().Replace(Whitespace().Replace(clean, " "), "").Trim();
         return clean.Length == 0 ? "(no subject)" : clean;
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"\[#(\d{1,18})\]")]
     private static partial Regex Token();

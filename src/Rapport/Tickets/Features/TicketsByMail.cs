@@ -14,6 +14,7 @@ public sealed class TicketsByMail(
     RapportDb db,
     OpenTicketHandler open,
     WorkOnTicket work,
+    WatchTicket watchers,
     IOrganisationDirectory organisation,
     IOptions<TicketsOptions> options) : ITicketsByMail
 {
@@ -54,7 +55,18 @@ public sealed class TicketsByMail(
             person.DepartmentIds, [.. person.Memberships.Select(m => m.Team.Id)], person.BusinessUnit?.Id);
         var (files, note) = Fitting(reply.Files);
         var body = Shorten(reply.Body + note, WorkOnTicket.MaxBody);
-        var replied = await work.ReplyAsync(new ReplyToTicket(reply.TicketId, body.Length == 0 && files.Count == 0 ? "(empty message)" : body, Internal: false, Files: files), viewer, ct);
+        var message = new ReplyToTicket(reply.TicketId, body.Length == 0 && files.Count == 0 ? "(empty message)" : body, Internal: false, Files: files);
+        var replied = await work.ReplyAsync(message, viewer, ct);
+        if (replied.Error is NotFoundError && await FindTicketAsync(reply.TicketId, ct) is not null)
+        {
+            // Someone in copy answered the conversation: they join it as a watcher, and their message lands on it.
+            db.ChangeTracker.Clear();
+            if ((await watchers.AddAsync(new AddWatcher(reply.TicketId, person.Id, null), Raiser, ct)).Succeeded)
+            {
+                replied = await work.ReplyAsync(message, viewer, ct);
+            }
+        }
+
         if (replied.Succeeded)
         {
             var comment = await db.Set<TicketComment>().Where(c => c.TicketId == reply.TicketId && c.AuthorId == person.Id)
@@ -62,7 +74,7 @@ public sealed class TicketsByMail(
             return new MailOutcome(reply.TicketId, comment, Opened: false);
         }
 
-        // A closed ticket, or a writer who is not part of it: their message still needs an answer.
+        // A closed ticket: the message still needs an answer.
         db.ChangeTracker.Clear();
         var followUp = string.Create(CultureInfo.InvariantCulture, $"Follow-up to #{reply.TicketId}.\n\n{reply.Body}");
         return await OpenAsync(new MailRequest(serviceIdForFollowUp, person.Id, subject, followUp, reply.Files), ct);
