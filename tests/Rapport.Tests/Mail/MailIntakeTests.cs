@@ -122,6 +122,28 @@ public abstract class MailIntakeTests(RapportApp app) : MailScenario(app)
     }
 
     [Fact]
+    public async Task IngestCommand_PrintsOneLinePerFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("rapport-ingest-");
+        var ticket = Path.Combine(folder.FullName, "ticket.eml");
+        var away = Path.Combine(folder.FullName, "away.eml");
+        await File.WriteAllTextAsync(ticket, Message("cli@example.net", "Projector has no signal", "Room 2."));
+        await File.WriteAllTextAsync(away, Message("cli@example.net", "Out of office", "Away.", extraHeaders: "Auto-Submitted: auto-replied\n"));
+        var output = new StringWriter();
+        var command = App.Services.GetServices<Rapport.Platform.Cli.ICliCommand>().Single(c => c.Name == "mail ingest");
+
+        var exit = await command.RunAsync(new Rapport.Platform.Cli.CliArguments([ticket, away, ticket, "--mailbox", "IT support"]), App.Services, output, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(@"ticket\.eml: ticket #\d+ created$", lines[0]);
+        Assert.EndsWith("away.eml: ignored: automatic reply (Auto-Submitted: auto-replied)", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("ticket.eml: duplicate", lines[2], StringComparison.Ordinal);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task InboundEndpoint_TakesRawMessage_WithTheMailboxToken()
     {
         var client = App.AnonymousClient();

@@ -20,8 +20,12 @@ internal sealed class IngestMailCommand : ICliCommand
     public async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
         var mailboxName = args.Optional("mailbox");
+
+        // The files are the command's arguments, not strays.
+        var files = args.Positionals.ToList();
+        args.Positionals.Clear();
         args.RejectUnknown();
-        if (args.Positionals.Count == 0)
+        if (files.Count == 0)
         {
             throw new CliUsageException("name at least one .eml file.");
         }
@@ -39,7 +43,7 @@ internal sealed class IngestMailCommand : ICliCommand
             }
         }
 
-        foreach (var path in args.Positionals)
+        foreach (var path in files)
         {
             if (!File.Exists(path))
             {
