@@ -1,6 +1,7 @@
 using Rapport.Accounts;
 using Rapport.Catalog;
 using Rapport.Clocks;
+using Rapport.Mail;
 using Rapport.Organisation;
 using Rapport.Platform;
 using Rapport.Platform.Cli;
@@ -22,6 +23,7 @@ return await RapportCommandLine.RunAsync(args, (arguments, forCommand) =>
     builder.AddTickets();
     builder.AddClocks();
     builder.AddWebhooks();
+    builder.AddMail();
 
     var app = builder.Build();
     app.UsePlatform();
@@ -31,6 +33,7 @@ return await RapportCommandLine.RunAsync(args, (arguments, forCommand) =>
     app.MapTickets();
     app.MapClocks();
     app.MapWebhooks();
+    app.MapMail();
     app.MapPages();
     return app;
 });

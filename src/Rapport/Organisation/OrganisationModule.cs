@@ -39,6 +39,7 @@ public static class OrganisationModule
         services.AddScoped<GetBusinessUnitHandler>();
 
         services.AddScoped<AddPersonHandler>();
+        services.AddScoped<IPeopleEnrolment, PeopleEnrolment>();
         services.AddScoped<EditPersonHandler>();
         services.AddScoped<ListPeopleHandler>();
         services.AddScoped<GetPersonHandler>();

@@ -33,6 +33,7 @@ public static class TicketsModule
         services.AddScoped<RouteNewTicket>();
         services.AddScoped<ManageRoutingRules>();
         services.AddScoped<WorkOnTicket>();
+        services.AddScoped<Rapport.Tickets.Contracts.ITicketsByMail, TicketsByMail>();
         services.AddScoped<WorkOnSelectedTickets>();
         services.AddScoped<ManageSavedViews>();
         services.AddSingleton<SelectionOutcomeNote>();

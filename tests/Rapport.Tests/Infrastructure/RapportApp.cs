@@ -65,6 +65,7 @@ public abstract class RapportApp : IAsyncLifetime
         builder.UseSetting("Rapport:Demo:Seed", "false");
         builder.UseSetting("Rapport:Events:Dispatch", "false");
         builder.UseSetting("Clocks:Watch", "false");
+        builder.UseSetting("Mail:Run", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -83,7 +83,7 @@ public sealed class OpenTicketHandler(
         var answers = new Dictionary<string, string?>(command.Answers ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
         if (service is not null)
         {
-            service = WithFiles(service, command.FieldFiles, answers);
+            service = WithFiles(service, command.FieldFiles, answers, command.Channel);
             foreach (var (field, message) in catalog.CheckAnswers(service, answers))
             {
                 Fail($"answers.{field}", message);
@@ -149,7 +149,9 @@ public sealed class OpenTicketHandler(
     /// <summary>The number is the database's: save the ticket, then its events and routing, in one transaction.</summary>
     private async Task SaveAsync(Ticket ticket, IReadOnlyList<KeptFile> kept, DateTimeOffset now, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Mail opens tickets inside its own transaction, so that its record of the message commits with the ticket.
+        var outer = db.Database.CurrentTransaction is not null;
+        await using var transaction = outer ? null : await db.Database.BeginTransactionAsync(ct);
         db.Add(ticket);
         await db.SaveChangesAsync(ct);
         var caseId = ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -167,15 +169,24 @@ public sealed class OpenTicketHandler(
         }
 
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     /// <summary>
     /// Attachment fields are answered by the names of their files. Where a request cannot carry files
     /// (the JSON API), such fields are not required: files follow through the attachments endpoint.
     /// </summary>
-    private static ServiceDto WithFiles(ServiceDto service, IReadOnlyDictionary<string, IReadOnlyList<IncomingFile>>? fieldFiles, Dictionary<string, string?> answers)
+    private static ServiceDto WithFiles(ServiceDto service, IReadOnlyDictionary<string, IReadOnlyList<IncomingFile>>? fieldFiles, Dictionary<string, string?> answers, string channel)
     {
+        // An e-mail cannot fill in a form: what the service asks for is asked in the conversation.
+        if (channel == TicketsByMail.Channel)
+        {
+            return service with { Fields = [.. service.Fields.Select(f => f with { Required = false })] };
+        }
+
         if (fieldFiles is null)
         {
             return service with { Fields = [.. service.Fields.Select(f => f.Kind == FormFieldKinds.Attachment ? f with { Required = false } : f)] };

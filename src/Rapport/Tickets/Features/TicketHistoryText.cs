@@ -42,6 +42,8 @@ public static class TicketHistoryText
             "tickets.ticket-merged" => $"merged it into #{N("intoTicketId")} as a duplicate",
             "tickets.tag-added" => $"tagged it “{S("tag")}”",
             "tickets.tag-removed" => $"removed the tag “{S("tag")}”",
+            "mail.message-sent" => $"sent an e-mail to {S("to")} ({S("notice")})",
+            "mail.sending-failed" => $"could not send an e-mail to {S("to")}: {S("reason")}",
             _ => type,
         };
     }
