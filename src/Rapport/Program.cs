@@ -1,4 +1,5 @@
 using Rapport.Accounts;
+using Rapport.Bench;
 using Rapport.Catalog;
 using Rapport.Clocks;
 using Rapport.Organisation;
@@ -22,6 +23,7 @@ return await RapportCommandLine.RunAsync(args, (arguments, forCommand) =>
     builder.AddTickets();
     builder.AddClocks();
     builder.AddWebhooks();
+    builder.AddBench();
 
     var app = builder.Build();
     app.UsePlatform();
