@@ -25,6 +25,7 @@ internal sealed class GeneratedHistory
     private readonly int _total;
     private readonly Func<string, string> _html;
     private readonly Dictionary<Guid, CastTeam[]> _teamsByDepartment;
+    private readonly Dictionary<Type, EventNameAttribute> _names = [];
     private long _nextTicket;
     private long _nextSequence;
     private int _made;
@@ -221,7 +222,11 @@ internal sealed class GeneratedHistory
 
     private void Event(BenchBatch batch, string caseId, DateTimeOffset at, Actor actor, IEvent fact)
     {
-        var name = EventNames.Of(fact.GetType());
+        if (!_names.TryGetValue(fact.GetType(), out var name))
+        {
+            _names[fact.GetType()] = name = EventNames.Of(fact.GetType());
+        }
+
         batch.Add(BenchTables.Events,
             _nextSequence++, _ids.At(at), name.Name, name.Version, name.Module, "ticket", caseId, at,
             actor.Id, actor.Kind.ToString(), null, JsonSerializer.Serialize(fact, fact.GetType(), EventJson.Options));
