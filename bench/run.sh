@@ -3,7 +3,7 @@
 # Rapport on 127.0.0.1 against it, drives it with wrk and writes bench/results/<date>-<db>.md and .json.
 #
 #   bench/run.sh [--db sqlite|postgres|both] [--tickets N] [--seed S] [--duration SECONDS]
-#                [--connections N] [--fresh]
+#                [--connections N] [--fresh] [--generate-only]
 #
 # Needs the .NET SDK; installs wrk, jq, sqlite3 and (for PostgreSQL) PostgreSQL with apt when they are
 # missing, and starts PostgreSQL on 127.0.0.1:5432 like .ci/run does. See bench/README.md.
@@ -20,6 +20,7 @@ DURATION=20
 CONNECTIONS=4
 CREATE_CONNECTIONS=8
 FRESH=0
+GENERATE_ONLY=0
 PORT=${BENCH_PORT:-5199}
 PASSWORD=bench-password-2026
 PG_VERSION=15
@@ -33,6 +34,7 @@ while (($# > 0)); do
         --duration) DURATION=$2; shift 2 ;;
         --connections) CONNECTIONS=$2; shift 2 ;;
         --fresh) FRESH=1; shift ;;
+        --generate-only) GENERATE_ONLY=1; shift ;;
         -h|--help) sed -n 2,10p "$0"; exit 0 ;;
         *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -105,6 +107,10 @@ run_one() {
     fi
     local generate_seconds
     generate_seconds=$(cat "$marker")
+    if ((GENERATE_ONLY)); then
+        say "$db: the data set is ready ($WORK/$name)"
+        return
+    fi
 
     say "$db: recomputing every ticket's clocks"
     local recompute_out recompute_seconds

@@ -64,16 +64,76 @@ public sealed class TicketQueries(RapportDb db)
     public async Task<Page<Ticket>> ListAsync(TicketFilter filter, TicketViewer viewer, CancellationToken ct)
     {
         var size = Paging.Size(filter.Size);
-        var tickets = Narrow(db.Set<Ticket>().AsNoTracking().VisibleTo(viewer), filter, viewer);
+        var parts = VisibleParts(viewer, filter.State).Select(part => Narrow(part, filter, viewer)).ToList();
 
         // A cursor made for another order would skip or repeat tickets: start that order from the top.
         var after = Paging.Decode<QueueCursor>(filter.Cursor) is { } cursor && cursor.Sort == filter.Sort ? cursor : null;
         var rows = filter.Sort == TicketSorts.Priority
-            ? await ByPriorityAsync(tickets, filter.Priority, after, size + 1, ct)
-            : await Ordered(tickets, filter.Sort, after).Take(size + 1).ToListAsync(ct);
+            ? await ByPriorityAsync(parts, filter.Priority, after, size + 1, ct)
+            : await FirstAsync(parts, part => Ordered(part, filter.Sort, after), InOrder(filter.Sort), size + 1, ct);
         var next = rows.Count > size ? Paging.Encode(QueueCursor.After(filter.Sort, rows[size - 1])) : null;
         return new Page<Ticket>(rows.Take(size).ToList(), next);
     }
+
+    /// <summary>
+    /// What the viewer may see, as parts the database can each read in the list's order straight from
+    /// the (department, state, number) index: one part per department the viewer works for and state
+    /// the list shows, and their own requests elsewhere. As one query ("department in (…) or requester
+    /// = me") both databases gather and sort every visible ticket before they can return the first
+    /// page, which at a million tickets takes seconds.
+    /// </summary>
+    private List<IQueryable<Ticket>> VisibleParts(TicketViewer viewer, string? state)
+    {
+        var tickets = db.Set<Ticket>().AsNoTracking();
+        if (viewer.IsAdmin)
+        {
+            return [tickets];
+        }
+
+        var me = viewer.PersonId ?? Guid.Empty;
+        var departments = viewer.IsStaff ? viewer.DepartmentIds.Distinct().ToList() : [];
+        IReadOnlyList<string> states = state switch
+        {
+            null => TicketStates.All,
+            QueueView.ActiveStates => TicketStates.Active,
+            _ => [state],
+        };
+        var parts = (from department in departments
+                     from one in states
+                     select tickets.Where(t => t.DepartmentId == department && t.State == one)).ToList();
+        parts.Add(departments.Count == 0
+            ? tickets.Where(t => t.RequesterId == me)
+            : tickets.Where(t => t.RequesterId == me && !departments.Contains(t.DepartmentId)));
+        return parts;
+    }
+
+    /// <summary>The first <paramref name="count"/> rows of the parts together, in the list's order.</summary>
+    private static async Task<List<Ticket>> FirstAsync(
+        IReadOnlyList<IQueryable<Ticket>> parts, Func<IQueryable<Ticket>, IQueryable<Ticket>> ordered, Comparison<Ticket> order,
+        int count, CancellationToken ct)
+    {
+        var rows = new List<Ticket>();
+        foreach (var part in parts)
+        {
+            rows.AddRange(await ordered(part).Take(count).ToListAsync(ct));
+        }
+
+        if (parts.Count > 1)
+        {
+            rows.Sort(order);
+        }
+
+        return rows.Count > count ? rows[..count] : rows;
+    }
+
+    /// <summary>The same order as <see cref="Ordered"/>, for rows already read.</summary>
+    private static Comparison<Ticket> InOrder(string sort) => sort switch
+    {
+        TicketSorts.Oldest => (a, b) => a.Id.CompareTo(b.Id),
+        TicketSorts.Updated => (a, b) => b.UpdatedAt != a.UpdatedAt ? b.UpdatedAt.CompareTo(a.UpdatedAt) : b.Id.CompareTo(a.Id),
+        TicketSorts.Untouched => (a, b) => a.UpdatedAt != b.UpdatedAt ? a.UpdatedAt.CompareTo(b.UpdatedAt) : a.Id.CompareTo(b.Id),
+        _ => (a, b) => b.Id.CompareTo(a.Id),
+    };
 
     private static IQueryable<Ticket> Narrow(IQueryable<Ticket> tickets, TicketFilter filter, TicketViewer viewer)
     {
@@ -163,7 +223,7 @@ public sealed class TicketQueries(RapportDb db)
     /// turn (at most four short reads) by equality on the priority, newest first within it.
     /// </summary>
     private static async Task<List<Ticket>> ByPriorityAsync(
-        IQueryable<Ticket> tickets, string? onlyPriority, QueueCursor? after, int count, CancellationToken ct)
+        IReadOnlyList<IQueryable<Ticket>> parts, string? onlyPriority, QueueCursor? after, int count, CancellationToken ct)
     {
         var rows = new List<Ticket>(count);
         for (var rank = after?.Rank ?? 0; rank < TicketPriorities.All.Count && rows.Count < count; rank++)
@@ -174,14 +234,10 @@ public sealed class TicketQueries(RapportDb db)
                 continue;
             }
 
-            var level = tickets.Where(t => t.Priority == priority);
-            if (after is not null && rank == after.Rank)
-            {
-                var id = after.Id;
-                level = level.Where(t => t.Id < id);
-            }
-
-            rows.AddRange(await level.OrderByDescending(t => t.Id).Take(count - rows.Count).ToListAsync(ct));
+            var id = after is not null && rank == after.Rank ? after.Id : long.MaxValue;
+            rows.AddRange(await FirstAsync(
+                parts, part => part.Where(t => t.Priority == priority && t.Id < id).OrderByDescending(t => t.Id),
+                InOrder(TicketSorts.Newest), count - rows.Count, ct));
         }
 
         return rows;
