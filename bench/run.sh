@@ -3,7 +3,7 @@
 # Rapport on 127.0.0.1 against it, drives it with wrk and writes bench/results/<date>-<db>.md and .json.
 #
 #   bench/run.sh [--db sqlite|postgres|both] [--tickets N] [--seed S] [--duration SECONDS]
-#                [--connections N] [--fresh] [--generate-only]
+#                [--connections N] [--fresh] [--generate-only] [--no-build]
 #
 # Needs the .NET SDK; installs wrk, jq, sqlite3 and (for PostgreSQL) PostgreSQL with apt when they are
 # missing, and starts PostgreSQL on 127.0.0.1:5432 like .ci/run does. See bench/README.md.
@@ -21,6 +21,7 @@ CONNECTIONS=4
 CREATE_CONNECTIONS=8
 FRESH=0
 GENERATE_ONLY=0
+BUILD=1
 PORT=${BENCH_PORT:-5199}
 PASSWORD=bench-password-2026
 PG_VERSION=15
@@ -35,6 +36,7 @@ while (($# > 0)); do
         --connections) CONNECTIONS=$2; shift 2 ;;
         --fresh) FRESH=1; shift ;;
         --generate-only) GENERATE_ONLY=1; shift ;;
+        --no-build) BUILD=0; shift ;;
         -h|--help) sed -n 2,10p "$0"; exit 0 ;;
         *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -57,8 +59,10 @@ if ((${#missing[@]} > 0)); then
     apt-get update -q && apt-get install -y -q "${missing[@]}"
 fi
 
-say "building Rapport (Release)"
-dotnet publish src/Rapport -c Release -o "$APP" -v q --nologo >/dev/null
+if ((BUILD)) || [[ ! -x $APP/rapport ]]; then
+    say "building Rapport (Release)"
+    dotnet publish src/Rapport -c Release -o "$APP" -v q --nologo >/dev/null
+fi
 RAPPORT=$APP/rapport
 
 # ---- PostgreSQL -----------------------------------------------------------------------------------
