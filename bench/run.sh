@@ -3,7 +3,10 @@
 # Rapport on 127.0.0.1 against it, drives it with wrk and writes bench/results/<date>-<db>.md and .json.
 #
 #   bench/run.sh [--db sqlite|postgres|both] [--tickets N] [--seed S] [--duration SECONDS]
-#                [--connections N] [--fresh] [--generate-only] [--no-build]
+#                [--connections N] [--fresh] [--generate-only] [--no-build] [--no-recompute]
+#
+# --no-recompute reuses the clocks and the recompute time of the last run on the same data set.
+# Two runs (one per database) may go at once: they take turns for the measurements (a lock file).
 #
 # Needs the .NET SDK; installs wrk, jq, sqlite3 and (for PostgreSQL) PostgreSQL with apt when they are
 # missing, and starts PostgreSQL on 127.0.0.1:5432 like .ci/run does. See bench/README.md.
@@ -22,6 +25,7 @@ CREATE_CONNECTIONS=8
 FRESH=0
 GENERATE_ONLY=0
 BUILD=1
+RECOMPUTE=1
 PORT=${BENCH_PORT:-5199}
 PASSWORD=bench-password-2026
 PG_VERSION=15
@@ -37,6 +41,7 @@ while (($# > 0)); do
         --fresh) FRESH=1; shift ;;
         --generate-only) GENERATE_ONLY=1; shift ;;
         --no-build) BUILD=0; shift ;;
+        --no-recompute) RECOMPUTE=0; shift ;;
         -h|--help) sed -n 2,10p "$0"; exit 0 ;;
         *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -116,10 +121,20 @@ run_one() {
         return
     fi
 
-    say "$db: recomputing every ticket's clocks"
     local recompute_out recompute_seconds
-    recompute_out=$("$RAPPORT" clocks recompute --batch 2000 | tee /dev/stderr | tail -n 1)
+    if ((RECOMPUTE)) || [[ ! -f $WORK/$name.recompute ]]; then
+        say "$db: recomputing every ticket's clocks"
+        recompute_out=$("$RAPPORT" clocks recompute --batch 2000 | tee /dev/stderr | tail -n 1)
+        echo "$recompute_out" >"$WORK/$name.recompute"
+    else
+        recompute_out="$(cat "$WORK/$name.recompute") (from the previous run on this data set)"
+    fi
     recompute_seconds=$(sed -E 's/.* in ([0-9.]+) s.*/\1/' <<<"$recompute_out")
+
+    # One measurement at a time on this machine, whichever database.
+    exec 9>"$WORK/measuring.lock"
+    say "$db: waiting for the machine (another run may be measuring)"
+    flock 9
 
     say "$db: API tokens for the admin, the IT agent and the requester"
     token() { "$RAPPORT" token create --email "$1" --name "bench $(date +%s%N)" | sed -n 's/^Token (shown once): //p'; }
@@ -208,6 +223,7 @@ run_one() {
 
     kill $server; wait $server 2>/dev/null || true
     trap - EXIT
+    flock -u 9
 
     # ---- the results ----------------------------------------------------------------------------
     local counts size cores memory cpu version
