@@ -214,6 +214,14 @@ run_one() {
         BENCH_OUT=$WORK/$name.$key.json wrk -t2 -c"$connections" -d"${DURATION}s" -s bench/wrk/measure.lua "$base" | tail -n 1
     }
 
+    local load_before
+    load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+    # Counted before ticket creation adds its own.
+    local requested generated
+    requested=$(sql "SELECT COUNT(*) FROM tickets t JOIN people p ON p.id = t.requester_id WHERE p.email = '$requester';")
+    generated=$(sql "SELECT COUNT(*) FROM tickets;")
+
     measure queue_page "$CONNECTIONS" "$agent_cookie" "/desk/queues/team"
     measure queue_deep_page "$CONNECTIONS" "$agent_cookie" "/desk/queues/all?state=all&cursor=$cursor"
     measure ticket_page "$CONNECTIONS" "$admin_cookie" "/desk/tickets/{id}"
@@ -257,13 +265,13 @@ run_one() {
     row() { jq -r --arg what "$2" '"| \($what) | \(.p50_ms) | \(.p95_ms) | \(.p99_ms) | \(.rps) | \(.requests) | \(.errors) |"' "$WORK/$name.$1.json"; }
     verdict() { jq -r --argjson limit "$2" 'if .p95_ms < $limit then "met" else "missed" end' "$WORK/$name.$1.json"; }
     {
-        echo "# Benchmark: $db, $(printf "%'d" "$TICKETS") tickets ($date)"
+        echo "# Benchmark: $db, $TICKETS tickets ($date)"
         echo
         echo "## Machine and data"
         echo
-        echo "- machine: $cores cores ($cpu), $memory memory, $(uname -sr)"
+        echo "- machine: $cores cores ($cpu), $memory memory, $(uname -sr); load average when the measurements began: $load_before (1, 5, 15 min; other work shared the machine when it is above ~2)"
         echo "- database: $version; on disk: $size"
-        echo "- data (seed $SEED): $n_tickets tickets, $n_events events, $n_comments comments, $n_attachments attachments (metadata), $n_people people, $n_clocks ticket clocks"
+        echo "- data (seed $SEED): $generated tickets when measuring ($n_tickets after the creation test), $n_events events, $n_comments comments, $n_attachments attachments (metadata), $n_people people, $n_clocks ticket clocks"
         echo "- generating the data set took ${generate_seconds} s"
         echo "- command: \`$COMMAND\` (wrk, 2 threads, $CONNECTIONS connections for pages and $CREATE_CONNECTIONS for creation, ${DURATION} s each after a 3 s warm-up; Release build on 127.0.0.1, client and server on the same machine)"
         echo
@@ -274,7 +282,7 @@ run_one() {
         row queue_page "agent queue, first page (\`/desk/queues/team\`, IT agent, active tickets, newest first)"
         row queue_deep_page "agent queue, deep page (\`/desk/queues/all?state=all\`, $depth tickets down, followed by cursor)"
         row ticket_page "ticket page (\`/desk/tickets/{id}\`, administrator, random ids)"
-        row portal_page "portal \"my requests\" (\`/portal/requests\`, a requester with $(sql "SELECT COUNT(*) FROM tickets t JOIN people p ON p.id = t.requester_id WHERE p.email = '$requester';") tickets)"
+        row portal_page "portal \"my requests\" (\`/portal/requests\`, a requester with $requested tickets)"
         row search "search, stand-in: the queue's subject filter (\`/desk/queues/all?state=all&q=printer\`)"
         row create_ticket "ticket creation (\`POST /api/v1/tickets\`, bearer token)"
         echo
