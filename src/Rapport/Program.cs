@@ -1,4 +1,5 @@
 using Rapport.Accounts;
+using Rapport.Bench;
 using Rapport.Catalog;
 using Rapport.Clocks;
 using Rapport.Mail;
@@ -24,6 +25,7 @@ return await RapportCommandLine.RunAsync(args, (arguments, forCommand) =>
     builder.AddClocks();
     builder.AddWebhooks();
     builder.AddMail();
+    builder.AddBench();
 
     var app = builder.Build();
     app.UsePlatform();

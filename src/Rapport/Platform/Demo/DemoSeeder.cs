@@ -13,6 +13,9 @@ public interface IDemoSeed
     Task<bool> IsSeededAsync(IServiceProvider scope, CancellationToken ct);
 
     Task SeedAsync(DemoSeedContext context, IServiceProvider scope, CancellationToken ct);
+
+    /// <summary>Sample work (tickets) rather than the organisation's set-up; the benchmark brings its own.</summary>
+    bool IsSampleWork => false;
 }
 
 public sealed record DemoSeedContext(string Password);
@@ -31,14 +34,19 @@ public sealed class DemoSeeder(
     IOptions<RapportOptions> options)
 {
     /// <summary>Seeds what is missing; answers the demo password when anything was seeded, else null.</summary>
-    public async Task<string?> SeedAsync(CancellationToken ct)
+    public Task<string?> SeedAsync(CancellationToken ct) => SeedAsync(null, withSampleWork: true, ct);
+
+    /// <param name="password">The demo accounts' password; null for the configured or a generated one.</param>
+    /// <param name="withSampleWork">False leaves out sample tickets: the organisation and catalog only.</param>
+    /// <param name="ct">Stops seeding between modules.</param>
+    public async Task<string?> SeedAsync(string? password, bool withSampleWork, CancellationToken ct)
     {
-        var password = string.IsNullOrWhiteSpace(options.Value.Demo.Password)
+        password ??= string.IsNullOrWhiteSpace(options.Value.Demo.Password)
             ? "demo-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(5))
             : options.Value.Demo.Password;
         var context = new DemoSeedContext(password);
         var seededAny = false;
-        foreach (var seed in seeds.OrderBy(s => s.Order))
+        foreach (var seed in seeds.Where(s => withSampleWork || !s.IsSampleWork).OrderBy(s => s.Order))
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Use(Actor.System);

@@ -81,19 +81,93 @@ public sealed class TicketQueries(RapportDb db)
     public async Task<Page<Ticket>> ListAsync(TicketFilter filter, TicketViewer viewer, CancellationToken ct)
     {
         var size = Paging.Size(filter.Size);
-        var tickets = Narrow(db.Set<Ticket>().AsNoTracking().VisibleTo(viewer, db.Set<TicketWatcher>()), filter, viewer);
+        // "My requests" is the requester's own tickets and those they watch, whatever the department.
+        var parts = filter.Queue == TicketQueues.Requested
+            ? [Narrow(db.Set<Ticket>().AsNoTracking(), filter, viewer)]
+            : VisibleParts(viewer, filter.State).Select(part => Narrow(part, filter, viewer)).ToList();
 
         // A cursor made for another order would skip or repeat tickets: start that order from the top.
         var after = Paging.Decode<QueueCursor>(filter.Cursor) is { } cursor && cursor.Sort == filter.Sort ? cursor : null;
         var rows = filter.Sort switch
         {
-            TicketSorts.Priority => await ByPriorityAsync(tickets, filter.Priority, after, size + 1, ct),
-            TicketSorts.Due => await ByDueAsync(tickets, after, size + 1, ct),
-            _ => await Ordered(tickets, filter.Sort, after).Take(size + 1).ToListAsync(ct),
+            TicketSorts.Priority => await ByPriorityAsync(parts, filter.Priority, after, size + 1, ct),
+            TicketSorts.Due => await FirstAsync(parts, part => ByDueAsync(part, after, size + 1, ct), DueOrder, size + 1),
+            _ => await FirstAsync(parts, part => Ordered(part, filter.Sort, after).Take(size + 1).ToListAsync(ct), InOrder(filter.Sort), size + 1),
         };
         var next = rows.Count > size ? Paging.Encode(QueueCursor.After(filter.Sort, rows[size - 1])) : null;
         return new Page<Ticket>(rows.Take(size).ToList(), next);
     }
+
+    /// <summary>
+    /// What the viewer may see, as parts the database can each read in the list's order straight from
+    /// the (department, state, number) index: one part per department the viewer works for and state
+    /// the list shows, and their own requests elsewhere. As one query ("department in (…) or requester
+    /// = me") both databases gather and sort every visible ticket before they can return the first
+    /// page, which at a million tickets takes seconds.
+    /// </summary>
+    private List<IQueryable<Ticket>> VisibleParts(TicketViewer viewer, string? state)
+    {
+        var tickets = db.Set<Ticket>().AsNoTracking();
+        if (viewer.IsAdmin)
+        {
+            return [tickets];
+        }
+
+        var me = viewer.PersonId ?? Guid.Empty;
+        var departments = viewer.IsStaff ? viewer.DepartmentIds.Distinct().ToList() : [];
+        IReadOnlyList<string> states = state switch
+        {
+            null => TicketStates.All,
+            QueueView.ActiveStates => TicketStates.Active,
+            _ => [state],
+        };
+        var parts = (from department in departments
+                     from one in states
+                     select tickets.Where(t => t.DepartmentId == department && t.State == one)).ToList();
+        parts.Add(departments.Count == 0
+            ? tickets.Where(t => t.RequesterId == me)
+            : tickets.Where(t => t.RequesterId == me && !departments.Contains(t.DepartmentId)));
+        var watched = db.Set<TicketWatcher>().Where(w => w.PersonId == me).Select(w => w.TicketId);
+        parts.Add(tickets.Where(t => watched.Contains(t.Id) && t.RequesterId != me && !departments.Contains(t.DepartmentId)));
+        return parts;
+    }
+
+    /// <summary>The first <paramref name="count"/> rows of the parts together, in the list's order (each part read in that order).</summary>
+    private static async Task<List<Ticket>> FirstAsync(
+        List<IQueryable<Ticket>> parts, Func<IQueryable<Ticket>, Task<List<Ticket>>> firstOf, Comparison<Ticket> order, int count)
+    {
+        var rows = new List<Ticket>();
+        foreach (var part in parts)
+        {
+            rows.AddRange(await firstOf(part));
+        }
+
+        if (parts.Count > 1)
+        {
+            rows.Sort(order);
+        }
+
+        return rows.Count > count ? rows[..count] : rows;
+    }
+
+    /// <summary>The order of <see cref="ByDueAsync"/>, for rows already read: due soonest first, then the rest newest first.</summary>
+    private static int DueOrder(Ticket a, Ticket b) => (a.DueAt, b.DueAt) switch
+    {
+        ({ } x, { } y) when x != y => x.CompareTo(y),
+        ({ }, { }) => a.Id.CompareTo(b.Id),
+        ({ }, null) => -1,
+        (null, { }) => 1,
+        _ => b.Id.CompareTo(a.Id),
+    };
+
+    /// <summary>The same order as <see cref="Ordered"/>, for rows already read.</summary>
+    private static Comparison<Ticket> InOrder(string sort) => sort switch
+    {
+        TicketSorts.Oldest => (a, b) => a.Id.CompareTo(b.Id),
+        TicketSorts.Updated => (a, b) => b.UpdatedAt != a.UpdatedAt ? b.UpdatedAt.CompareTo(a.UpdatedAt) : b.Id.CompareTo(a.Id),
+        TicketSorts.Untouched => (a, b) => a.UpdatedAt != b.UpdatedAt ? a.UpdatedAt.CompareTo(b.UpdatedAt) : a.Id.CompareTo(b.Id),
+        _ => (a, b) => b.Id.CompareTo(a.Id),
+    };
 
     private IQueryable<Ticket> Narrow(IQueryable<Ticket> tickets, TicketFilter filter, TicketViewer viewer)
     {
@@ -198,7 +272,7 @@ public sealed class TicketQueries(RapportDb db)
     /// turn (at most four short reads) by equality on the priority, newest first within it.
     /// </summary>
     private static async Task<List<Ticket>> ByPriorityAsync(
-        IQueryable<Ticket> tickets, string? onlyPriority, QueueCursor? after, int count, CancellationToken ct)
+        List<IQueryable<Ticket>> parts, string? onlyPriority, QueueCursor? after, int count, CancellationToken ct)
     {
         var rows = new List<Ticket>(count);
         for (var rank = after?.Rank ?? 0; rank < TicketPriorities.All.Count && rows.Count < count; rank++)
@@ -209,14 +283,11 @@ public sealed class TicketQueries(RapportDb db)
                 continue;
             }
 
-            var level = tickets.Where(t => t.Priority == priority);
-            if (after is not null && rank == after.Rank)
-            {
-                var id = after.Id;
-                level = level.Where(t => t.Id < id);
-            }
-
-            rows.AddRange(await level.OrderByDescending(t => t.Id).Take(count - rows.Count).ToListAsync(ct));
+            var id = after is not null && rank == after.Rank ? after.Id : long.MaxValue;
+            var wanted = count - rows.Count;
+            rows.AddRange(await FirstAsync(
+                parts, part => part.Where(t => t.Priority == priority && t.Id < id).OrderByDescending(t => t.Id).Take(wanted).ToListAsync(ct),
+                InOrder(TicketSorts.Newest), wanted));
         }
 
         return rows;

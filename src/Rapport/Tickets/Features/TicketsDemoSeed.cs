@@ -22,6 +22,8 @@ internal sealed class TicketsDemoSeed(TimeProvider time, MarkdownRenderer markdo
 
     public int Order => 40;
 
+    public bool IsSampleWork => true;
+
     public Task<bool> IsSeededAsync(IServiceProvider scope, CancellationToken ct) =>
         scope.GetRequiredService<RapportDb>().Set<Ticket>().AnyAsync(ct);
 
