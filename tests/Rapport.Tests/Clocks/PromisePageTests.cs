@@ -1,3 +1,4 @@
+using Rapport.Clocks.Contracts;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;

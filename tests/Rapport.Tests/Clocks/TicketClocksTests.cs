@@ -1,3 +1,4 @@
+using Rapport.Clocks.Contracts;
 using Rapport.Clocks.Domain;
 using Rapport.Clocks.Features;
 using static Rapport.Tests.Clocks.WorkingTimeTests;

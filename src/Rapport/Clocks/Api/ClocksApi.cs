@@ -1,3 +1,4 @@
+using Rapport.Clocks.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Rapport.Clocks.Domain;

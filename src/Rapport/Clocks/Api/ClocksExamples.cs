@@ -1,3 +1,4 @@
+using Rapport.Clocks.Contracts;
 using Rapport.Clocks.Domain;
 
 namespace Rapport.Clocks.Api;

@@ -2,6 +2,34 @@ using Rapport.Platform.Events;
 
 namespace Rapport.Clocks.Contracts;
 
+/// <summary>The two clocks of a promise.</summary>
+public static class ClockKinds
+{
+    public const string FirstResponse = "first-response";
+    public const string Resolution = "resolution";
+
+    public static readonly IReadOnlyList<string> All = [FirstResponse, Resolution];
+}
+
+/// <summary>How a clock stands when it is read.</summary>
+public static class ClockStates
+{
+    public const string Running = "running";
+    public const string Paused = "paused";
+    public const string Met = "met";
+    public const string Breached = "breached";
+}
+
+/// <summary>What a promise may do when a clock breaches; other modules carry them out.</summary>
+public static class EscalationActions
+{
+    public const string NotifyTeamLead = "notify-team-lead";
+    public const string RaisePriority = "raise-priority";
+    public const string Reassign = "reassign-to-team-lead";
+
+    public static readonly IReadOnlyList<string> All = [NotifyTeamLead, RaisePriority, Reassign];
+}
+
 /// <summary>A ticket's clock as read now: when it is due, how it stands, how much business time is left.</summary>
 public sealed record ClockDto(string Kind, string State, DateTimeOffset? DueAt, TimeSpan Target, TimeSpan BusinessTimeLeft);
 
@@ -11,10 +39,10 @@ public sealed record TicketClocksDto(ClockDto? FirstResponse, ClockDto? Resoluti
 
     /// <summary>The clock that is due first among those still running; else a paused one.</summary>
     public ClockDto? Next => new[] { FirstResponse, Resolution }
-        .Where(c => c is { DueAt: not null, State: "running" or "breached" })
+        .Where(c => c is { DueAt: not null, State: ClockStates.Running or ClockStates.Breached })
         .OrderBy(c => c!.DueAt)
         .FirstOrDefault()
-        ?? new[] { FirstResponse, Resolution }.FirstOrDefault(c => c is { State: "paused" });
+        ?? new[] { FirstResponse, Resolution }.FirstOrDefault(c => c is { State: ClockStates.Paused });
 }
 
 public sealed record PromiseTargetDto(string Priority, int? FirstResponseMinutes, int? ResolutionMinutes);

@@ -21,10 +21,6 @@ public sealed class BusinessCalendar
     public DateTimeOffset CreatedAt { get; init; }
 
     public int Version { get; set; }
-
-    /// <summary>Every minute of every day, no holidays: the calendar of a 24×7 service.</summary>
-    public bool IsAlwaysOpen =>
-        Holidays.Count == 0 && Enum.GetValues<DayOfWeek>().All(d => Hours.Any(h => h.Day == d && h.StartMinute == 0 && h.EndMinute == WorkingHours.EndOfDay));
 }
 
 /// <summary>One working interval of a weekday, in minutes after local midnight; 1440 is the end of the day.</summary>

@@ -1,3 +1,5 @@
+using Rapport.Clocks.Contracts;
+
 namespace Rapport.Clocks.Domain;
 
 /// <summary>
@@ -53,13 +55,4 @@ public static class ReopenRules
     public const string Restart = "restart";
 
     public static readonly IReadOnlyList<string> All = [Continue, Restart];
-}
-
-public static class EscalationActions
-{
-    public const string NotifyTeamLead = "notify-team-lead";
-    public const string RaisePriority = "raise-priority";
-    public const string Reassign = "reassign-to-team-lead";
-
-    public static readonly IReadOnlyList<string> All = [NotifyTeamLead, RaisePriority, Reassign];
 }

@@ -1,3 +1,5 @@
+using Rapport.Clocks.Contracts;
+
 namespace Rapport.Clocks.Domain;
 
 /// <summary>

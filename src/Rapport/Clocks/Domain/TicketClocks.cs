@@ -1,3 +1,5 @@
+using Rapport.Clocks.Contracts;
+
 namespace Rapport.Clocks.Domain;
 
 /// <summary>What the clocks need to know of a ticket's life, taken from its events.</summary>
@@ -11,22 +13,6 @@ public abstract record ClockFact(DateTimeOffset At)
     public sealed record AgentReplied(DateTimeOffset At) : ClockFact(At);
 
     public sealed record PriorityChanged(DateTimeOffset At, string Priority) : ClockFact(At);
-}
-
-public static class ClockKinds
-{
-    public const string FirstResponse = "first-response";
-    public const string Resolution = "resolution";
-
-    public static readonly IReadOnlyList<string> All = [FirstResponse, Resolution];
-}
-
-public static class ClockStates
-{
-    public const string Running = "running";
-    public const string Paused = "paused";
-    public const string Met = "met";
-    public const string Breached = "breached";
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Rapport.Clocks.Contracts;
 using System.Globalization;
 using Rapport.Clocks.Domain;
 using Rapport.Clocks.Features;

@@ -17,7 +17,6 @@ internal sealed class BusinessCalendarConfiguration : IEntityTypeConfiguration<B
         b.Property(c => c.Hours).HasJsonConversion();
         b.Property(c => c.Holidays).HasJsonConversion();
         b.Property(c => c.Version).IsConcurrencyToken();
-        b.Ignore(c => c.IsAlwaysOpen);
     }
 }
 

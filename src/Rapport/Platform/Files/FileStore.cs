@@ -83,8 +83,6 @@ public sealed class FileStore(IOptions<RapportOptions> options)
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81_920, useAsync: true) : null;
     }
 
-    public bool Contains(string sha256) => IsAddress(sha256) && File.Exists(PathOf(sha256));
-
     private string PathOf(string sha256) => Path.Combine(Root, sha256[..2], sha256[2..4], sha256);
 
     private static bool IsAddress(string value) => value.Length == 64 && value.All(char.IsAsciiHexDigitLower);

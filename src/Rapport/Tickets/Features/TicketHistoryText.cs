@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rapport.Clocks.Contracts;
 using Rapport.Tickets.Domain;
 
 namespace Rapport.Tickets.Features;
@@ -48,7 +49,7 @@ public static class TicketHistoryText
         };
     }
 
-    private static string Promise(string? kind) => kind == "first-response" ? "first-response" : "resolution";
+    private static string Promise(string? kind) => kind == ClockKinds.FirstResponse ? "first-response" : "resolution";
 
     private static string Instant(JsonElement payload, string name) =>
         payload.TryGetProperty(name, out var v) && v.TryGetDateTimeOffset(out var at)
@@ -57,9 +58,9 @@ public static class TicketHistoryText
 
     private static string Escalation(string? action) => action switch
     {
-        "notify-team-lead" => "shown to the team lead on their Desk",
-        "raise-priority" => "priority raised",
-        "reassign-to-team-lead" => "handed to the team lead",
+        EscalationActions.NotifyTeamLead => "shown to the team lead on their Desk",
+        EscalationActions.RaisePriority => "priority raised",
+        EscalationActions.Reassign => "handed to the team lead",
         _ => action ?? "",
     };
 }

@@ -39,13 +39,13 @@ internal sealed class OnPromiseClocks(TimeProvider time) : IEventSubscriber
         var events = scope.GetRequiredService<EventLog>();
         var caseId = breached.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var now = time.GetUtcNow();
-        var what = breach.Kind == "first-response" ? "first-response" : "resolution";
-        if (breach.Escalations.Contains("raise-priority") && breached.Escalate($"Escalated: the {what} promise was not kept.", now) is { Succeeded: true } raised)
+        var what = breach.Kind == ClockKinds.FirstResponse ? "first-response" : "resolution";
+        if (breach.Escalations.Contains(EscalationActions.RaisePriority) && breached.Escalate($"Escalated: the {what} promise was not kept.", now) is { Succeeded: true } raised)
         {
             events.Append(raised.Value, "ticket", caseId);
         }
 
-        if (breach.Escalations.Contains("reassign-to-team-lead") && breached.TeamId is { } teamId)
+        if (breach.Escalations.Contains(EscalationActions.Reassign) && breached.TeamId is { } teamId)
         {
             var lead = (await scope.GetRequiredService<IOrganisationDirectory>().ListTeamMembersAsync(teamId, ct)).FirstOrDefault(m => m.IsLead);
             if (lead is not null && lead.Id != breached.AssigneeId && breached.Assign(teamId, lead.Id, lead.DisplayName, now) is { Succeeded: true } assigned)
